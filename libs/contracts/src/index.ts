@@ -1,1 +1,1 @@
-export const CONTRACTS_VERSION = 1;
+export * from './job-run';
