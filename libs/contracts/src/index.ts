@@ -1,1 +1,2 @@
 export * from './job-run';
+export * from './topics';
