@@ -21,9 +21,20 @@ const swcOptions = {
   sourceMaps: 'inline',
 };
 
+const dependencySwcOptions = {
+  jsc: { parser: { syntax: 'ecmascript', dynamicImport: true }, target: 'es2022' },
+  module: { type: 'commonjs' },
+};
+
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', swcOptions] },
+  // kysely ships ES modules only and PGlite loads Node built-ins with import(), neither of which Jest's module
+  // system runs without --experimental-vm-modules: swc compiles both to plain CommonJS requires.
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swcOptions],
+    '/node_modules/(kysely|@electric-sql/pglite)/.+\\.c?js$': ['@swc/jest', dependencySwcOptions],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(kysely|@electric-sql/pglite)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testMatch: ['<rootDir>/**/*.spec.ts'],

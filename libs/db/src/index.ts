@@ -1,1 +1,5 @@
-export {};
+export * from './connection';
+export * from './database';
+export * from './job-runs';
+export * from './registry';
+export * from './training-runs';

@@ -1,1 +1,5 @@
-export {};
+export * from './connections';
+export { getKafka, getElasticsearch, getOpenSearch, getPostgres } from './services';
+export { uniqueName } from './unique-name';
+export { createTestSchema, type TestSchema } from './test-schema';
+export { SERVER_IMAGES } from './provisioning/container-images';

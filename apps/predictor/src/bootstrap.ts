@@ -1,0 +1,29 @@
+import type { LoggerService, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { predictorGrpcOptions } from './grpc/grpc-options';
+import { PredictorGrpcHealth } from './grpc/grpc-health';
+import { configurePredictorHttp } from './http/http-setup';
+import { PredictorModule, type PredictorModuleOptions } from './predictor.module';
+
+export interface StartedPredictor {
+  app: NestExpressApplication;
+  httpUrl: string;
+  grpcAddress: string;
+}
+
+/** Creates the hybrid app (HTTP + gRPC in one process), loads the models and starts listening on both ports. */
+export async function startPredictor(
+  options: PredictorModuleOptions,
+  logger: LoggerService | LogLevel[] | false = ['log', 'warn', 'error'],
+): Promise<StartedPredictor> {
+  const app = await NestFactory.create<NestExpressApplication>(PredictorModule.register(options), { bodyParser: false, logger });
+  configurePredictorHttp(app, options.config);
+  const { HOST, PORT, GRPC_PORT } = options.config;
+  const grpcAddress = `${HOST}:${GRPC_PORT}`;
+  app.connectMicroservice(predictorGrpcOptions(grpcAddress, app.get(PredictorGrpcHealth)), { inheritAppConfig: true });
+  await app.startAllMicroservices();
+  await app.listen(PORT, HOST);
+  const address = app.getHttpServer().address() as { port: number };
+  return { app, httpUrl: `http://127.0.0.1:${address.port}`, grpcAddress };
+}

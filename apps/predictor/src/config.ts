@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+/** Every environment variable the predictor reads (exported for the compose consistency test). */
+export const PredictorEnvSchema = z.object({
+  /** HTTP port */
+  PORT: port.default(3000),
+  /** gRPC port (jobcast.v1.Predictor + grpc.health.v1) */
+  GRPC_PORT: port.default(50051),
+  /** interface both servers bind to */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** a folder with one sub-folder per model family (`calcloud/`, `runtime/`); when unset, the trainer's registry */
+  PREDICTOR_MODELS_DIR: optionalText,
+  /** model store root of the trainer (`<store>/<family>/<run>/`); used with the registry */
+  MODEL_STORE_DIR: optionalText,
+  /** PostgreSQL holding the trainer's model registry */
+  DATABASE_URL: optionalText,
+  /** comma-separated Kafka brokers; when unset the predictor neither consumes queued jobs nor hears model events */
+  KAFKA_BROKERS: optionalText,
+  /** consumer group of the predictor on jobcast.job-status.v1 (each predictor replica of a group shares the work) */
+  PREDICTOR_GROUP_ID: z.string().min(1).default('jobcast-predictor'),
+  /** trainer base URL; `/update` forwards to `<TRAINER_URL>/v1/training-runs` */
+  TRAINER_URL: optionalText.pipe(z.url().optional()),
+  /** when set, `/update` and admin routes need `Authorization: Bearer <token>` */
+  PREDICTOR_ADMIN_TOKEN: optionalText,
+  /** largest accepted HTTP body (bytes or a size like 32mb); larger → 413 */
+  PREDICTOR_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)?$/i, 'a size such as 32mb').default('32mb'),
+  /** most queued jobs remembered for /queuetime (oldest forgotten first) */
+  PREDICTOR_QUEUE_LIMIT: z.coerce.number().int().positive().default(200_000),
+});
+export type PredictorConfig = z.infer<typeof PredictorEnvSchema>;
+
+/** Reads and validates the environment once; the error names every bad variable. */
+export function loadPredictorConfig(env: NodeJS.ProcessEnv = process.env): PredictorConfig {
+  const result = PredictorEnvSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`invalid predictor configuration: ${problems.join('; ')}`);
+  }
+  return result.data;
+}
+
+export const PREDICTOR_CONFIG = Symbol('PredictorConfig');

@@ -1,0 +1,36 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ServingModels } from '../models/serving-models.service';
+
+/**
+ * Liveness answers while the process serves HTTP; readiness only once every model family is loaded.
+ * `degraded` = a family is missing or its latest load was refused (the previous model keeps serving).
+ */
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly models: ServingModels) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Liveness, readiness and degraded state with the models serving; 503 until ready' })
+  health(@Res({ passthrough: true }) response: Response) {
+    const status = this.models.status();
+    response.status(status.ready ? 200 : 503);
+    return { status: status.ready ? (status.degraded ? 'degraded' : 'ok') : 'not-ready', live: true, ...status };
+  }
+
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: 200 while the process answers' })
+  live() {
+    return { live: true };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: 200 once every model family is loaded, else 503' })
+  ready(@Res({ passthrough: true }) response: Response) {
+    const { ready, degraded } = this.models.status();
+    response.status(ready ? 200 : 503);
+    return { ready, degraded };
+  }
+}

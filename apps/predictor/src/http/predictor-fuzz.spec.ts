@@ -1,0 +1,44 @@
+import type { StartedPredictor } from '../bootstrap';
+import { FixtureModelSource, fixtureCalcloudModel, fixtureRuntimeFamily } from '../../test-support/fixture-models';
+import { randomJson, randomQuery, seededRandom } from '../../test-support/random-inputs';
+import { HOURLY_PRICES, runtimeSamples } from '../../test-support/samples';
+import { simpleNormalizer } from '../../test-support/simple-normalizer';
+import { startTestPredictor } from '../../test-support/start-test-predictor';
+
+const CASES = 3000;
+const SEED = Number(process.env['FUZZ_SEED'] ?? 20261121);
+const POST_ROUTES = ['/v1/predict', '/v1/predict/batch', '/v1/models/reload'];
+const GET_ROUTES = ['/runtime', '/runcost', '/queuetime', '/v1/runtime', '/v1/runcost', '/v1/queuetime', '/v1/models', '/health'];
+
+describe('predictor fuzz', () => {
+  let predictor: StartedPredictor;
+
+  beforeAll(async () => {
+    const source = new FixtureModelSource();
+    source.set('runtime', 'runtime-v1', fixtureRuntimeFamily(runtimeSamples(), HOURLY_PRICES));
+    source.set('calcloud', 'calcloud-v1', fixtureCalcloudModel());
+    predictor = await startTestPredictor({ modelSource: source, normalizeJobStatus: simpleNormalizer, env: { PREDICTOR_BODY_LIMIT: '256kb' } });
+  });
+  afterAll(() => predictor.app.close());
+
+  it(`answers ${CASES} random bodies and query strings without a 5xx (seed ${SEED})`, async () => {
+    const random = seededRandom(SEED);
+    const failures: string[] = [];
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < CASES; i++) {
+      const asPost = random() < 0.6;
+      const route = asPost ? POST_ROUTES[Math.floor(random() * POST_ROUTES.length)] : GET_ROUTES[Math.floor(random() * GET_ROUTES.length)];
+      const query = asPost ? '' : `?${randomQuery(random)}`;
+      const body = random() < 0.1 ? '{"truncated": [1, 2' : JSON.stringify(route.endsWith('batch') && random() < 0.5 ? { items: randomJson(random) } : randomJson(random));
+      const response = await fetch(`${predictor.httpUrl}${route}${query}`, asPost ? { method: 'POST', headers: { 'content-type': 'application/json' }, body } : {});
+      await response.arrayBuffer();
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      if (response.status >= 500) failures.push(`${response.status} ${asPost ? 'POST' : 'GET'} ${route}${query} ${asPost ? body.slice(0, 300) : ''}`);
+    }
+    expect(failures).toEqual([]);
+    // Both kinds of answers occurred: the fuzz reached the models, not only the validators.
+    expect(statuses.get(200)).toBeGreaterThan(0);
+    expect(statuses.get(400)).toBeGreaterThan(0);
+    expect((await fetch(`${predictor.httpUrl}/health`)).status).toBe(200);
+  });
+});

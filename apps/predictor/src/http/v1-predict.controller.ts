@@ -1,0 +1,45 @@
+import { Body, Controller, HttpCode, PayloadTooLargeException, Post, UseFilters } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MAX_PREDICTION_BATCH, type Prediction } from '@jobcast/contracts';
+import { PredictorMetrics } from '../observability/predictor-metrics';
+import { InvalidInputError } from '../prediction/prediction.errors';
+import { PredictionService } from '../prediction/prediction.service';
+import { PredictorHttpErrorsFilter } from './http-errors.filter';
+import { BatchRequestSchema, BatchResponseSchema, PredictionInputSchema, PredictionSchema } from './openapi-schemas';
+
+@ApiTags('v1')
+@Controller('v1/predict')
+@UseFilters(PredictorHttpErrorsFilter)
+export class V1PredictController {
+  constructor(
+    private readonly predictions: PredictionService,
+    private readonly metrics: PredictorMetrics,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Memory bin, GB, wallclock, kill time, runtime statistics and cost for one job' })
+  @ApiBody({ schema: PredictionInputSchema })
+  @ApiOkResponse({ schema: PredictionSchema })
+  predict(@Body() body: unknown): Prediction {
+    const prediction = this.predictions.predictBody(body);
+    this.metrics.predictions.inc({ interface: 'http' });
+    return prediction;
+  }
+
+  @Post('batch')
+  @HttpCode(200)
+  @ApiOperation({ summary: `Up to ${MAX_PREDICTION_BATCH} predictions in one call; one bad item fails the call naming it` })
+  @ApiBody({ schema: BatchRequestSchema })
+  @ApiOkResponse({ schema: BatchResponseSchema })
+  predictBatch(@Body() body: unknown): { predictions: Prediction[] } {
+    const items = (body as { items?: unknown } | null)?.items;
+    if (!Array.isArray(items)) throw new InvalidInputError([{ field: 'items', message: 'expected an array of prediction inputs' }]);
+    if (items.length > MAX_PREDICTION_BATCH) {
+      throw new PayloadTooLargeException(`items holds ${items.length} inputs; at most ${MAX_PREDICTION_BATCH} per call`);
+    }
+    const predictions = this.predictions.predictBodies(items);
+    this.metrics.predictions.inc({ interface: 'http' }, predictions.length);
+    return { predictions };
+  }
+}

@@ -1,0 +1,83 @@
+import type { InputIssue, JobRun, JobSpec, PredictionInput } from '@jobcast/contracts';
+import { CalcloudInputError, encodeCalcloudJobRun, encodeCalcloudKeywords, encodeCalcloudRecord, type CalcloudFeatures } from '@jobcast/models';
+import type { JobStatusNormalizer } from './job-status-normalizer.port';
+
+/** What every model is asked about: the job's identity plus its encoded calcloud inputs when it has them. */
+export interface PredictionSubject {
+  payloadId: string | null;
+  jobType: string;
+  instance: string | null;
+  calcloud: CalcloudFeatures | null;
+  /** why calcloud inputs that were present could not be encoded */
+  calcloudProblem: string | null;
+}
+
+export type ResolvedSubject = { ok: true; subject: PredictionSubject } | { ok: false; issues: InputIssue[] };
+
+const INSTRUMENTS = ['acs', 'cos', 'stis', 'wfc3'];
+/** Keys whose presence in a job's features marks it as an HST calibration job. */
+const CALCLOUD_FEATURE_KEYS = ['n_files', 'total_mb', 'DETECTOR', 'SUBARRAY', 'DRIZCORR', 'PCTECORR', 'CRSPLIT'];
+
+/** calcloud jobs are typed by instrument, as the calcloud importer stores them (`hst-calibration:<instrument>`). */
+export function calcloudJobType(features: CalcloudFeatures): string {
+  return `hst-calibration:${INSTRUMENTS[features.instr]}`;
+}
+
+/** Turns any accepted input into a subject; inputs the encoders or the normalizer refuse are input issues. */
+export function resolveSubject(input: PredictionInput, normalize: JobStatusNormalizer): ResolvedSubject {
+  switch (input.kind) {
+    case 'calcloud': {
+      const { dataset, n_files, total_mb, DETECTOR, SUBARRAY, DRIZCORR, PCTECORR, CRSPLIT } = input.keywords;
+      const keywordText = (value: unknown) => (value === undefined || value === null ? value : String(value));
+      try {
+        const features = encodeCalcloudKeywords({
+          datasetId: dataset,
+          nFiles: n_files,
+          totalMb: total_mb,
+          DETECTOR: keywordText(DETECTOR),
+          SUBARRAY: typeof SUBARRAY === 'boolean' ? SUBARRAY : keywordText(SUBARRAY),
+          DRIZCORR: keywordText(DRIZCORR),
+          PCTECORR: keywordText(PCTECORR),
+          CRSPLIT: typeof CRSPLIT === 'number' ? CRSPLIT : keywordText(CRSPLIT),
+        });
+        return { ok: true, subject: { payloadId: dataset, jobType: calcloudJobType(features), instance: null, calcloud: features, calcloudProblem: null } };
+      } catch (error) {
+        if (!(error instanceof CalcloudInputError)) throw error;
+        return { ok: false, issues: error.problems.map((problem) => ({ field: 'dataset', message: problem })) };
+      }
+    }
+    case 'job-run':
+      return { ok: true, subject: subjectOfJob(input.job) };
+    case 'job-status': {
+      const normalized = normalize(input.document);
+      if (!normalized.ok) return { ok: false, issues: [{ field: '(document)', message: normalized.reason }] };
+      return { ok: true, subject: subjectOfRun(normalized.run) };
+    }
+  }
+}
+
+function subjectOfJob(job: JobSpec): PredictionSubject {
+  const features = job.features ?? {};
+  const calcloud = looksCalcloud(features)
+    ? encodeOrProblem(() => encodeCalcloudRecord({ ...features, ipst: String(features['ipst'] ?? features['dataset'] ?? job.payloadId ?? '') }))
+    : { features: null, problem: null };
+  return { payloadId: job.payloadId ?? null, jobType: job.jobType, instance: job.instanceType ?? null, calcloud: calcloud.features, calcloudProblem: calcloud.problem };
+}
+
+function subjectOfRun(run: JobRun): PredictionSubject {
+  const calcloud = looksCalcloud(run.features) ? encodeOrProblem(() => encodeCalcloudJobRun(run)) : { features: null, problem: null };
+  return { payloadId: run.payloadId, jobType: run.jobType, instance: run.instanceType, calcloud: calcloud.features, calcloudProblem: calcloud.problem };
+}
+
+function looksCalcloud(features: Record<string, unknown>): boolean {
+  return CALCLOUD_FEATURE_KEYS.some((key) => key in features);
+}
+
+function encodeOrProblem(encode: () => CalcloudFeatures): { features: CalcloudFeatures | null; problem: string | null } {
+  try {
+    return { features: encode(), problem: null };
+  } catch (error) {
+    if (!(error instanceof CalcloudInputError)) throw error;
+    return { features: null, problem: error.message };
+  }
+}

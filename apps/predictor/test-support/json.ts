@@ -1,0 +1,2 @@
+/** A response body as JSON, typed loosely for assertions. */
+export const json = (response: Response): Promise<any> => response.json() as Promise<any>;

@@ -1,0 +1,2 @@
+export * from './dead-letter.key';
+export * from './dead-letter.schema';

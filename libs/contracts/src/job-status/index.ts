@@ -1,0 +1,3 @@
+export * from './job-status.schema';
+export * from './lenient-number';
+export * from './lenient-timestamp';

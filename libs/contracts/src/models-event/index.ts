@@ -1,0 +1,2 @@
+export * from './models-event.key';
+export * from './models-event.schema';

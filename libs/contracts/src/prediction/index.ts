@@ -1,0 +1,3 @@
+export * from './prediction-input.schema';
+export * from './prediction.schema';
+export * from './predictions-message';

@@ -1,0 +1,2 @@
+export * from './create-database';
+export * from './database-url';

@@ -1,0 +1,169 @@
+import type { JobRun } from '@jobcast/contracts';
+import { type Insertable, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type { Database } from '../database';
+import { fromJobRunRow, toJobRunRow } from './job-run.row';
+import type {
+  JobRunFilter,
+  JobRunRecord,
+  JobRunRepository,
+  StoredJobRun,
+  TrainingQuery,
+  UpsertResult,
+} from './job-run.repository';
+import type { JobRunsTable } from './job-runs.table';
+
+/**
+ * PostgreSQL accepts 65,535 bind parameters per statement, but PGlite's protocol parser reads the count as a
+ * signed 16-bit number, so statements stay at or under 32,767 to work on both.
+ */
+const MAX_BIND_PARAMETERS = 32_767;
+const DEFAULT_PAGE_SIZE = 5_000;
+
+/** Columns the upsert overwrites (every column but the key and the insert-only defaults). */
+const UPDATED_COLUMNS = [
+  'source', 'job_id', 'job_type', 'queue', 'instance_type', 'status', 'exit_code', 'queued_at', 'started_at',
+  'ended_at', 'updated_at', 'queue_wait_seconds', 'duration_seconds', 'command_duration_seconds', 'input_count',
+  'input_bytes', 'output_bytes', 'peak_memory_bytes', 'cpu_count', 'tags', 'features', 'raw',
+] as const satisfies ReadonlyArray<keyof JobRunsTable>;
+
+/** Rows per INSERT so that one batch is one statement up to the bind-parameter limit. */
+const MAX_ROWS_PER_STATEMENT = Math.floor(MAX_BIND_PARAMETERS / (UPDATED_COLUMNS.length + 1));
+
+/** Kysely adapter of JobRunRepository; the same SQL runs on PostgreSQL and PGlite. */
+export class KyselyJobRunRepository implements JobRunRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async upsertMany(records: readonly JobRunRecord[]): Promise<UpsertResult> {
+    const latest = latestPerPayload(records);
+    const result: UpsertResult = { written: 0, stale: records.length - latest.length, rejected: [] };
+    for (let start = 0; start < latest.length; start += MAX_ROWS_PER_STATEMENT) {
+      const rows = latest.slice(start, start + MAX_ROWS_PER_STATEMENT).map(toJobRunRow);
+      await this.writeIsolatingBadRows(rows, result);
+    }
+    return result;
+  }
+
+  async count(filter: JobRunFilter = {}): Promise<number> {
+    const { total } = await applyFilter(this.db.selectFrom('job_runs'), filter)
+      .select((eb) => eb.fn.countAll<string | number>().as('total'))
+      .executeTakeFirstOrThrow();
+    return Number(total);
+  }
+
+  async *findForTraining(query: TrainingQuery = {}): AsyncIterable<JobRun[]> {
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    let remaining = query.limit ?? Number.POSITIVE_INFINITY;
+    let after: { updatedAt: Date; payloadId: string } | null = null;
+    while (remaining > 0) {
+      let page = applyFilter(this.db.selectFrom('job_runs'), query)
+        .select(SELECTED_COLUMNS)
+        .orderBy('updated_at')
+        .orderBy('payload_id')
+        .limit(Math.min(pageSize, remaining));
+      if (after) {
+        const { updatedAt, payloadId } = after;
+        page = page.where(sql<boolean>`(updated_at, payload_id) > (${updatedAt.toISOString()}::timestamptz, ${payloadId})`);
+      }
+      const rows = await page.execute();
+      if (rows.length === 0) return;
+      const last = rows[rows.length - 1];
+      after = { updatedAt: last.updated_at, payloadId: last.payload_id };
+      remaining -= rows.length;
+      yield rows.map(fromJobRunRow);
+      if (rows.length < pageSize) return;
+    }
+  }
+
+  async findByPayloadId(payloadId: string): Promise<StoredJobRun | null> {
+    const row = await this.db
+      .selectFrom('job_runs')
+      .select([...SELECTED_COLUMNS, 'raw', 'ingested_at'])
+      .where('payload_id', '=', payloadId)
+      .executeTakeFirst();
+    if (!row) return null;
+    return { ...fromJobRunRow(row), raw: row.raw, ingestedAt: row.ingested_at.toISOString() };
+  }
+
+  /**
+   * Writes rows in one statement; if the database refuses the data (SQLSTATE class 22, e.g. an invalid Unicode
+   * escape in a raw document), splits the batch to write every good row and report each bad one.
+   */
+  private async writeIsolatingBadRows(rows: Array<Insertable<JobRunsTable>>, result: UpsertResult): Promise<void> {
+    try {
+      const written = await this.upsertStatement(rows);
+      result.written += written;
+      result.stale += rows.length - written;
+    } catch (error) {
+      if (!isDataException(error)) throw error;
+      if (rows.length === 1) {
+        result.rejected.push({ payloadId: rows[0].payload_id, reason: (error as Error).message });
+        return;
+      }
+      const middle = Math.ceil(rows.length / 2);
+      await this.writeIsolatingBadRows(rows.slice(0, middle), result);
+      await this.writeIsolatingBadRows(rows.slice(middle), result);
+    }
+  }
+
+  /** One multi-row INSERT … ON CONFLICT; the WHERE keeps a newer stored status. Returns rows written. */
+  private async upsertStatement(rows: Array<Insertable<JobRunsTable>>): Promise<number> {
+    const written = await this.db
+      .insertInto('job_runs')
+      .values(rows)
+      .onConflict((conflict) =>
+        conflict
+          .column('payload_id')
+          .doUpdateSet((eb) => ({
+            ...Object.fromEntries(UPDATED_COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)])),
+            ingested_at: eb.fn('now'),
+          }))
+          .whereRef('job_runs.updated_at', '<=', 'excluded.updated_at'),
+      )
+      .returning('payload_id')
+      .execute();
+    return written.length;
+  }
+}
+
+const SELECTED_COLUMNS = [
+  'payload_id', 'source', 'job_id', 'job_type', 'queue', 'instance_type', 'status', 'exit_code', 'queued_at',
+  'started_at', 'ended_at', 'updated_at', 'queue_wait_seconds', 'duration_seconds', 'command_duration_seconds',
+  'input_count', 'input_bytes', 'output_bytes', 'peak_memory_bytes', 'cpu_count', 'tags', 'features',
+] as const satisfies ReadonlyArray<keyof JobRunsTable>;
+
+/**
+ * One record per payload id, the newest `updatedAt` winning (ties: the later record), because one INSERT … ON
+ * CONFLICT cannot touch the same row twice.
+ */
+function latestPerPayload(records: readonly JobRunRecord[]): JobRunRecord[] {
+  const latest = new Map<string, JobRunRecord>();
+  for (const record of records) {
+    const seen = latest.get(record.run.payloadId);
+    if (!seen || Date.parse(seen.run.updatedAt) <= Date.parse(record.run.updatedAt)) {
+      latest.set(record.run.payloadId, record);
+    }
+  }
+  return [...latest.values()];
+}
+
+function applyFilter<O>(
+  query: SelectQueryBuilder<Database, 'job_runs', O>,
+  filter: JobRunFilter,
+): SelectQueryBuilder<Database, 'job_runs', O> {
+  let filtered = query;
+  if (filter.source !== undefined) filtered = filtered.where('source', '=', filter.source);
+  if (filter.jobType !== undefined) filtered = filtered.where('job_type', '=', filter.jobType);
+  if (filter.instanceType !== undefined) filtered = filtered.where('instance_type', '=', filter.instanceType);
+  if (filter.statuses !== undefined) {
+    if (filter.statuses.length === 0) return filtered.where((eb) => eb.lit(false));
+    filtered = filtered.where('status', 'in', filter.statuses);
+  }
+  if (filter.from !== undefined) filtered = filtered.where('updated_at', '>=', filter.from as never);
+  if (filter.to !== undefined) filtered = filtered.where('updated_at', '<', filter.to as never);
+  return filtered;
+}
+
+function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('22');
+}

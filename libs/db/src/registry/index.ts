@@ -1,0 +1,2 @@
+export * from './model-registry.repository';
+export * from './model-versions.table';

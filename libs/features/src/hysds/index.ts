@@ -1,0 +1,3 @@
+export * from './hysds-job-run';
+export * from './params-features';
+export * from './peak-memory';

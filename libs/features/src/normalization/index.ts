@@ -1,0 +1,2 @@
+export * from './normalize-result';
+export * from './validated-run';

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+const NetworkSettings = z.object({
+  hidden: z.array(z.number().int().positive()),
+  epochs: z.number().int().positive(),
+  batchSize: z.number().int().positive(),
+  learningRate: z.number().positive(),
+  patience: z.number().int().positive(),
+});
+
+const TreeSettings = z.object({
+  rounds: z.number().int().positive(),
+  learningRate: z.number().positive(),
+  maxDepth: z.number().int().min(1).max(16),
+  minChildWeight: z.number().nonnegative(),
+  lambda: z.number().nonnegative(),
+  patience: z.number().int().positive(),
+});
+
+const EstimatorSettings = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('network'), network: NetworkSettings }),
+  z.object({ kind: z.literal('boosted_trees'), trees: TreeSettings }),
+]);
+export type EstimatorSettings = z.infer<typeof EstimatorSettings>;
+
+export const CalcloudTrainingConfig = z.object({
+  name: z.string().min(1),
+  seed: z.number().int().nonnegative(),
+  testSize: z.number().gt(0).lt(1),
+  /** share of the training rows held out for early stopping and for fitting the kill-time and risk spreads */
+  validationSize: z.number().gt(0).lt(1),
+  /** multiplies every epoch / boosting-round budget (quick runs and smoke tests) */
+  epochsScale: z.number().positive(),
+  memClf: EstimatorSettings,
+  memReg: EstimatorSettings,
+  wallReg: EstimatorSettings,
+  /** share of jobs whose kill time must exceed the actual wallclock */
+  killTimeCoverage: z.number().gt(0.5).lt(1),
+  /** value of one hour of extra turnaround when a job is retried one bin higher (USD) */
+  retryDelayUsdPerHour: z.number().nonnegative(),
+  /** queue wait a resubmitted job goes through again (hours) */
+  retryQueueWaitHours: z.number().nonnegative(),
+});
+export type CalcloudTrainingConfig = z.infer<typeof CalcloudTrainingConfig>;
+
+const CALCLOUD_CLASSIFIER_LAYERS = [18, 32, 64, 32, 18, 9];
+const CALCLOUD_WALLCLOCK_LAYERS = [18, 32, 64, 128, 256, 128, 64, 32, 18, 9];
+
+/** calcloud's deployed networks exactly (reference §4): Adam 1e-3, 60/60/300 epochs, batches 32/32/64. */
+export const CALCLOUD_BASELINE_CONFIG: CalcloudTrainingConfig = {
+  name: 'calcloud-baseline',
+  seed: 42,
+  testSize: 0.2,
+  validationSize: 0.1,
+  epochsScale: 1,
+  memClf: { kind: 'network', network: { hidden: CALCLOUD_CLASSIFIER_LAYERS, epochs: 60, batchSize: 32, learningRate: 1e-3, patience: 10 } },
+  memReg: { kind: 'network', network: { hidden: CALCLOUD_CLASSIFIER_LAYERS, epochs: 60, batchSize: 32, learningRate: 1e-3, patience: 10 } },
+  wallReg: { kind: 'network', network: { hidden: CALCLOUD_WALLCLOCK_LAYERS, epochs: 300, batchSize: 64, learningRate: 1e-3, patience: 20 } },
+  killTimeCoverage: 0.99,
+  retryDelayUsdPerHour: 1,
+  retryQueueWaitHours: 0.25,
+};
+
+/** The calcloud architectures with large batches (wasm is slow on small ones) and a higher learning rate. */
+export const CALCLOUD_FAST_NETWORK_CONFIG: CalcloudTrainingConfig = {
+  ...CALCLOUD_BASELINE_CONFIG,
+  name: 'calcloud-fast-network',
+  memClf: { kind: 'network', network: { hidden: CALCLOUD_CLASSIFIER_LAYERS, epochs: 80, batchSize: 256, learningRate: 3e-3, patience: 10 } },
+  memReg: { kind: 'network', network: { hidden: CALCLOUD_CLASSIFIER_LAYERS, epochs: 80, batchSize: 256, learningRate: 3e-3, patience: 10 } },
+  wallReg: { kind: 'network', network: { hidden: CALCLOUD_WALLCLOCK_LAYERS, epochs: 120, batchSize: 256, learningRate: 3e-3, patience: 15 } },
+};
+
+/** The default: gradient-boosted trees on the same 9 inputs; more accurate here, trains in seconds, serves fast. */
+export const CALCLOUD_DEFAULT_CONFIG: CalcloudTrainingConfig = {
+  ...CALCLOUD_BASELINE_CONFIG,
+  name: 'boosted-trees',
+  memClf: { kind: 'boosted_trees', trees: { rounds: 400, learningRate: 0.1, maxDepth: 6, minChildWeight: 0.1, lambda: 1, patience: 30 } },
+  memReg: { kind: 'boosted_trees', trees: { rounds: 600, learningRate: 0.1, maxDepth: 6, minChildWeight: 3, lambda: 1, patience: 30 } },
+  wallReg: { kind: 'boosted_trees', trees: { rounds: 600, learningRate: 0.1, maxDepth: 6, minChildWeight: 3, lambda: 1, patience: 30 } },
+};
+
+export const CALCLOUD_CONFIGS = {
+  default: CALCLOUD_DEFAULT_CONFIG,
+  baseline: CALCLOUD_BASELINE_CONFIG,
+  'fast-network': CALCLOUD_FAST_NETWORK_CONFIG,
+} as const;
+export type CalcloudConfigName = keyof typeof CALCLOUD_CONFIGS;

@@ -1,0 +1,2 @@
+export * from './job-cost';
+export * from './expected-cost';

@@ -1,0 +1,5 @@
+export * from './statistics';
+export * from './runtime';
+export * from './cost';
+export * from './queue';
+export * from './backtest';

@@ -1,0 +1,2 @@
+export * from './sample-statistics';
+export * from './weighted-sample';

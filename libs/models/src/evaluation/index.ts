@@ -1,0 +1,3 @@
+export * from './classification-metrics';
+export * from './roc-curve';
+export * from './regression-metrics';

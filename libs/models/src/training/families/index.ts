@@ -1,0 +1,2 @@
+export * from './model-family-catalog';
+export * from './runtime.family';

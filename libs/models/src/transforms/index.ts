@@ -1,0 +1,2 @@
+export * from './yeo-johnson';
+export * from './power-transformer';

@@ -1,0 +1,54 @@
+import { credentials, loadPackageDefinition } from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
+import { PREDICTOR_PROTO_PATH, PROTO_ROOT } from '@jobcast/contracts';
+
+export interface BatchFigures {
+  predictionsPerSecond: number;
+  batches: number;
+  batchSize: number;
+  meanBatchMs: number;
+}
+
+async function timeBatches(seconds: number, batchSize: number, send: () => Promise<number>): Promise<BatchFigures> {
+  const started = performance.now();
+  let batches = 0;
+  let predictions = 0;
+  while (performance.now() - started < seconds * 1000) {
+    const answered = await send();
+    if (answered !== batchSize) throw new Error(`a batch of ${batchSize} answered ${answered} predictions`);
+    predictions += answered;
+    batches++;
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  return { predictionsPerSecond: predictions / elapsed, batches, batchSize, meanBatchMs: (elapsed * 1000) / batches };
+}
+
+/** POST /v1/predict/batch back to back for `seconds`. */
+export function httpBatchLoad(httpUrl: string, items: unknown[], seconds: number): Promise<BatchFigures> {
+  const body = JSON.stringify({ items });
+  return timeBatches(seconds, items.length, async () => {
+    const response = await fetch(`${httpUrl}/v1/predict/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    if (response.status !== 200) throw new Error(`batch answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+    return ((await response.json()) as { predictions: unknown[] }).predictions.length;
+  });
+}
+
+/** jobcast.v1.Predictor/PredictBatch back to back for `seconds`, with a plain grpc-js client. */
+export async function grpcBatchLoad(target: string, items: unknown[], seconds: number): Promise<BatchFigures> {
+  const definition = loadPackageDefinition(
+    loadSync(PREDICTOR_PROTO_PATH, { includeDirs: [PROTO_ROOT], keepCase: false, longs: Number, enums: String, defaults: false, oneofs: true }),
+  ) as any;
+  const client = new definition.jobcast.v1.Predictor(target, credentials.createInsecure(), {
+    'grpc.max_receive_message_length': 256 * 1024 * 1024,
+    'grpc.max_send_message_length': 256 * 1024 * 1024,
+  });
+  try {
+    return await timeBatches(seconds, items.length, () =>
+      new Promise((resolve, reject) =>
+        client.predictBatch({ items }, (error: Error | null, response: { predictions: unknown[] }) => (error ? reject(error) : resolve(response.predictions.length))),
+      ),
+    );
+  } finally {
+    client.close();
+  }
+}

@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const REPO = join(__dirname, '..', '..', '..');
+
+export interface PredictorProcess {
+  child: ChildProcess;
+  httpUrl: string;
+  grpcTarget: string;
+  /** resident and peak resident memory of the predictor, MB (Linux /proc) */
+  memory(): { rssMb: number; peakRssMb: number };
+  stop(): Promise<void>;
+}
+
+/** Starts `apps/predictor/src/main.ts` as its own process (so the load generator does not share its event loop). */
+export async function startPredictorProcess(env: Record<string, string>, httpPort: number, grpcPort: number): Promise<PredictorProcess> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(REPO, 'apps/predictor/src/main.ts')], {
+    cwd: REPO,
+    env: { ...process.env, SWC_NODE_PROJECT: join(REPO, 'tsconfig.base.json'), HOST: '127.0.0.1', PORT: String(httpPort), GRPC_PORT: String(grpcPort), ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const httpUrl = `http://127.0.0.1:${httpPort}`;
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`predictor exited with code ${code}`))));
+  await Promise.race([waitUntilReady(httpUrl), exited]);
+  return {
+    child,
+    httpUrl,
+    grpcTarget: `127.0.0.1:${grpcPort}`,
+    memory: () => {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+      return { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        child.removeAllListeners('exit');
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function waitUntilReady(httpUrl: string, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${httpUrl}/health/ready`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`predictor at ${httpUrl} not ready within ${timeoutMs / 1000} s`);
+}

@@ -1,0 +1,99 @@
+/**
+ * Predictor benchmark: trains bench models (or uses --models), starts the predictor as its own process and prints
+ *   - single predictions at a fixed 1,000 req/s for 60 s (p50/p99/errors; target p99 ≤ 5 ms, no errors),
+ *   - maximum sustained throughput of GET /runtime and POST /v1/predict,
+ *   - batched predictions/s over HTTP and gRPC (10,000 per call; target ≥ 50,000/s),
+ *   - resident memory with all models loaded (target ≤ 300 MB).
+ * Run: SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register tools/bench/predictor/predictor.bench.ts [--quick]
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { grpcBatchLoad, httpBatchLoad } from './batch-load';
+import { syntheticRuns, trainBenchModels } from './bench-models';
+import { httpLoad, type LoadFigures } from './http-load';
+import { calcloudInput, grpcBatch, mixedBatch } from './payloads';
+import { startPredictorProcess } from './predictor-process';
+
+const program = new Command('predictor-bench')
+  .option('--models <dir>', 'serve this models folder (<dir>/<family>/<run>/run.json) instead of training bench models')
+  .option('--jobs <n>', 'synthetic HySDS jobs to train the bench models on', '20000')
+  .option('--rate <n>', 'fixed request rate of the latency test', '1000')
+  .option('--rate-seconds <n>', 'length of the fixed-rate test', '60')
+  .option('--max-seconds <n>', 'length of each maximum-throughput test', '15')
+  .option('--batch-seconds <n>', 'length of each batch test', '15')
+  .option('--batch-size <n>', 'predictions per batch call', '10000')
+  .option('--quick', 'short runs (10 s fixed rate, 5 s others) for a smoke check')
+  .parse();
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const formatLoad = (name: string, figures: LoadFigures) =>
+  `${name.padEnd(34)} ${figures.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${figures.p50Ms.toFixed(2)} ms  p99 ${figures.p99Ms.toFixed(2)} ms  max ${figures.maxMs.toFixed(1)} ms  errors ${figures.errors}  non-2xx ${figures.non2xx}  (${figures.requests} requests)`;
+
+async function main(): Promise<void> {
+  const options = program.opts();
+  const quick = Boolean(options['quick']);
+  const seconds = (name: string, quickValue: number) => (quick ? quickValue : Number(options[name]));
+  const ownModels = options['models'] === undefined;
+  const modelsDir = options['models'] ?? (await mkdtemp(join(tmpdir(), 'predictor-bench-models-')));
+
+  const runs = syntheticRuns(Number(options['jobs']), 7);
+  const completed = runs.filter((run) => run.status === 'job-completed');
+  const jobTypes = [...new Set(completed.map((run) => run.jobType))];
+  const instances = [...new Set(completed.flatMap((run) => (run.instanceType ? [run.instanceType] : [])))];
+  if (ownModels) {
+    const started = performance.now();
+    await trainBenchModels(modelsDir, ['runtime', 'calcloud'], runs);
+    console.log(`bench models trained on ${runs.length} synthetic job runs in ${((performance.now() - started) / 1000).toFixed(1)} s → ${modelsDir}`);
+  }
+
+  const predictor = await startPredictorProcess({ PREDICTOR_MODELS_DIR: modelsDir }, await freePort(), await freePort());
+  try {
+    const loaded = predictor.memory();
+    const single = JSON.stringify(calcloudInput(3));
+    const predictUrl = `${predictor.httpUrl}/v1/predict`;
+    const runtimeUrl = `${predictor.httpUrl}/runtime?jobtype=${encodeURIComponent(jobTypes[0])}&instance=${encodeURIComponent(instances[0])}`;
+    await httpLoad({ url: predictUrl, method: 'POST', body: single, seconds: 3, connections: 8 }); // warm-up (JIT, caches)
+
+    const rate = Number(options['rate']);
+    const fixed = await httpLoad({ url: predictUrl, method: 'POST', body: single, seconds: seconds('rateSeconds', 10), connections: 16, ratePerSecond: rate });
+    const maxRuntime = await httpLoad({ url: runtimeUrl, seconds: seconds('maxSeconds', 5), connections: 32 });
+    const maxPredict = await httpLoad({ url: predictUrl, method: 'POST', body: single, seconds: seconds('maxSeconds', 5), connections: 32 });
+    const batch = mixedBatch(Number(options['batchSize']), jobTypes, instances);
+    const httpBatch = await httpBatchLoad(predictor.httpUrl, batch, seconds('batchSeconds', 5));
+    const grpcBatchFigures = await grpcBatchLoad(predictor.grpcTarget, grpcBatch(batch), seconds('batchSeconds', 5));
+    const after = predictor.memory();
+
+    console.log('\npredictor benchmark (2-core machine shared with other work: figures are lower bounds)');
+    console.log(formatLoad(`POST /v1/predict @ ${rate}/s`, fixed), fixed.p99Ms <= 5 && fixed.errors + fixed.non2xx === 0 ? 'PASS (p99 ≤ 5 ms, no errors)' : 'FAIL (target p99 ≤ 5 ms, no errors)');
+    console.log(formatLoad('GET /runtime, max', maxRuntime));
+    console.log(formatLoad('POST /v1/predict, max', maxPredict));
+    for (const [name, figures] of [['HTTP /v1/predict/batch', httpBatch], ['gRPC PredictBatch', grpcBatchFigures]] as const) {
+      console.log(
+        `${name.padEnd(34)} ${figures.predictionsPerSecond.toFixed(0).padStart(7)} predictions/s (${figures.batches} batches of ${figures.batchSize}, ${figures.meanBatchMs.toFixed(0)} ms each)`,
+        figures.predictionsPerSecond >= 50_000 ? 'PASS (≥ 50,000/s)' : 'FAIL (target ≥ 50,000/s)',
+      );
+    }
+    console.log(`RSS with all models loaded: ${loaded.rssMb.toFixed(0)} MB at start, ${after.rssMb.toFixed(0)} MB after the runs, peak ${after.peakRssMb.toFixed(0)} MB`, after.peakRssMb <= 300 ? 'PASS (≤ 300 MB)' : 'FAIL (target ≤ 300 MB)');
+    console.log(JSON.stringify({ fixedRate: fixed, maxRuntime, maxPredict, httpBatch, grpcBatch: grpcBatchFigures, memory: { loaded, after } }));
+  } finally {
+    await predictor.stop();
+    if (ownModels) await rm(modelsDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error.stack ?? error.message);
+  process.exit(1);
+});
