@@ -1,7 +1,18 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JobRun } from '@jobcast/contracts';
-import { RUN_RECORD_FILE, checksumTree, fitRuntimeModel, runtimeFamily, type RunRecord } from '@jobcast/models';
+import {
+  RUN_RECORD_FILE,
+  checksumTree,
+  encodeCalcloudKeywords,
+  fitRuntimeModel,
+  memoryBinOf,
+  runtimeFamily,
+  saveCalcloudBundle,
+  trainCalcloud,
+  type CalcloudRow,
+  type RunRecord,
+} from '@jobcast/models';
 
 /** Finished runs of a few job types on a few instances, with spread, oldest first. */
 export function finishedRuns(count: number, scale = 1): JobRun[] {
@@ -36,6 +47,49 @@ export async function storeRuntimeRun(storeRoot: string, runName: string, runs: 
     timings: { startedAt: finishedAt, finishedAt, fitSeconds: 0, evaluateSeconds: 0 },
     primaryMetric: { name: 'runtime_mae', direction: 'minimize', value: 0 },
     metrics: {},
+    checksums: await checksumTree(dir),
+  };
+  await writeFile(join(dir, RUN_RECORD_FILE), JSON.stringify(record));
+  return dir;
+}
+
+/**
+ * calcloud-like rows made up for serving tests (memory grows with input size and detector, wallclock with file
+ * count); model quality is libs/models' concern, not the predictor's.
+ */
+export function syntheticCalcloudRows(count: number): CalcloudRow[] {
+  const detectors = ['UVIS', 'WFC', 'IR', 'SBC'];
+  return Array.from({ length: count }, (_, i) => {
+    const features = encodeCalcloudKeywords({
+      datasetId: `${'ijlo'[i % 4]}${(1000 + i).toString(36)}${i % 3 === 0 ? '0' : 'q'}`,
+      nFiles: 1 + (i % 9),
+      totalMb: 1 + ((i * 53) % 2500),
+      DETECTOR: detectors[i % 4],
+      DRIZCORR: i % 2 === 0 ? 'PERFORM' : 'OMIT',
+      CRSPLIT: i % 3,
+    });
+    const memoryGb = 0.4 + features.total_mb / 160 + features.detector * 0.8;
+    return { id: `row-${i}`, features, memoryGb, wallclockSeconds: 120 + 240 * features.n_files + features.total_mb / 4, memBin: memoryBinOf(memoryGb) };
+  });
+}
+
+/** Trains a small calcloud bundle and stores it as `<store>/calcloud/<run>/` with a run.json holding checksums. */
+export async function storeCalcloudRun(storeRoot: string, runName: string, rows: CalcloudRow[], finishedAt = new Date().toISOString()): Promise<string> {
+  const dir = join(storeRoot, 'calcloud', runName);
+  const { bundle, metrics } = await trainCalcloud(rows, { epochsScale: 0.1, seed: 7 });
+  await saveCalcloudBundle(bundle, dir);
+  bundle.dispose();
+  const record: RunRecord = {
+    runName,
+    family: 'calcloud',
+    kind: 'calcloud-bundle',
+    config: { params: { epochsScale: 0.1 }, split: { testSize: 0.2 }, earlyStopping: null },
+    dataWindow: { from: null, to: null },
+    rowCounts: { total: rows.length, train: metrics.train_rows, test: metrics.test_rows },
+    codeVersion: 'test',
+    timings: { startedAt: finishedAt, finishedAt, fitSeconds: metrics.train_seconds, evaluateSeconds: 0 },
+    primaryMetric: { name: 'accuracy', direction: 'maximize', value: metrics.accuracy },
+    metrics: { accuracy: metrics.accuracy },
     checksums: await checksumTree(dir),
   };
   await writeFile(join(dir, RUN_RECORD_FILE), JSON.stringify(record));

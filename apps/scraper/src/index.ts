@@ -11,3 +11,4 @@ export * from './metrics/scraper-metrics';
 export * from './distributed-adapters';
 export * from './search/job-status-index-writer';
 export * from './search/job-status-file';
+export * from './scrape/queued-snapshot.service';

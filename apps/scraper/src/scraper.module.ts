@@ -47,7 +47,7 @@ export class ScraperModule {
         QueuedSnapshotService,
         ScraperRunner,
       ],
-      exports: [ScraperRunner, ScraperMetrics, ScraperStatus],
+      exports: [ScraperRunner, ScrapeService, QueuedSnapshotService, ScraperMetrics, ScraperStatus],
     };
   }
 }

@@ -1,8 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { ModelsEvent, Topics } from '@jobcast/contracts';
 import type { JobcastDatabase } from '@jobcast/db';
-import { InProcessMessageBus } from '@jobcast/messaging';
+import { ensureTopics, InProcessMessageBus, KafkaMessageBus } from '@jobcast/messaging';
+import { getKafka, uniqueName } from '@jobcast/testing';
 import {
   finishedRun,
   getJson,
@@ -11,49 +14,58 @@ import {
   seedJobRuns,
   startTrainer,
   tempFolder,
+  type TestDatabase,
   type TestTrainer,
   trainerEnv,
+  waitFor,
 } from '../test-support/trainer-harness';
 import { runtimeHistory } from '../test-support/runtime-history';
 
 // The runtime family trains in milliseconds, so these tests exercise the trainer, not the models.
 const BAD_PARAMS = { shrinkage: 1_000_000, neighbours: 0 };
 
-function databaseUrl(): string {
-  const url = process.env['DATABASE_URL'];
-  if (!url?.startsWith('postgres')) throw new Error('needs DATABASE_URL=postgres://… (eval "$(tools/stack env)")');
-  return url;
-}
-
 describe('trainer on PostgreSQL', () => {
+  let testDatabase: TestDatabase;
   let database: JobcastDatabase;
   let folder: { path: string; remove(): Promise<void> };
-  let schema: string;
   const trainers: TestTrainer[] = [];
 
   beforeEach(async () => {
-    schema = `trainer_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    database = await openTestDatabase(databaseUrl(), schema);
+    testDatabase = await openTestDatabase();
+    database = testDatabase.database;
     await seedJobRuns(database, runtimeHistory(300));
     folder = await tempFolder('jobcast-trainer-');
   });
 
   afterEach(async () => {
     for (const trainer of trainers.splice(0)) await trainer.close();
-    await database.db.schema.dropSchema(schema).cascade().execute();
-    await database.close();
+    await testDatabase.drop();
     await folder.remove();
   });
 
-  const env = (extra: Record<string, string> = {}) => trainerEnv(databaseUrl(), schema, join(folder.path, 'store'), extra);
+  const env = (extra: Record<string, string> = {}) => trainerEnv(testDatabase.url, testDatabase.schema, join(folder.path, 'store'), extra);
   const start = async (extra: Record<string, string> = {}) => {
     const trainer = await startTrainer(env(extra), new InProcessMessageBus());
     trainers.push(trainer);
     return trainer;
   };
 
-  it('gates candidates: a worse one stays candidate with the reason, a better one becomes champion', async () => {
-    const { url } = await start();
+  it('gates candidates: a better one becomes champion and is announced on Kafka, a worse one stays candidate', async () => {
+    const { brokers } = await getKafka();
+    const kafka = new Kafka({ clientId: uniqueName('trainer-test'), brokers, logLevel: logLevel.NOTHING });
+    await ensureTopics(kafka, [Topics.models]);
+    const bus = new KafkaMessageBus(kafka);
+    const events: ModelsEvent[] = [];
+    const subscription = await bus.subscribe({
+      topic: Topics.models,
+      groupId: uniqueName('trainer-test'),
+      handler: async (batch) => {
+        for (const message of batch.messages) if (message.value) events.push(ModelsEvent.parse(JSON.parse(message.value.toString())));
+      },
+    });
+    const trainer = await startTrainer(env(), bus);
+    trainers.push(trainer);
+    const { url } = trainer;
     const train = async (params: Record<string, number>) => {
       const started = await postJson(`${url}/v1/training-runs`, { family: 'runtime', params });
       expect(started.status).toBe(202);
@@ -80,6 +92,25 @@ describe('trainer on PostgreSQL', () => {
     expect(Object.keys(record.checksums)).toEqual(expect.arrayContaining(['models/runtime_model.json', 'gate_rows.json']));
     expect(record.rowCounts.total).toBe(300);
     expect(await readFile(join(byRun(better).location, 'run.log'), 'utf8')).toMatch(/###METRIC###runtime_mae_test:[\d.]+###/);
+
+    // both promotions were announced, the rejected candidate was not
+    const ours = await waitFor(
+      async () => events.filter((event) => [first.modelId, better.modelId, worse.modelId].includes(event.modelId)),
+      (list) => list.length >= 2,
+    );
+    expect(ours.map((event) => event.modelId)).toEqual([first.modelId, better.modelId]);
+    expect(ours[1]).toMatchObject({
+      family: 'runtime',
+      version: byRun(better).version,
+      location: byRun(better).location,
+      checksums: record.checksums,
+      previousModelId: first.modelId,
+      reason: 'gate',
+    });
+    await trainer.close();
+    trainers.splice(trainers.indexOf(trainer), 1);
+    await subscription.stop();
+    await bus.close();
   });
 
   it('refuses to promote a version whose artifacts were altered, and rolls back to an intact one', async () => {

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { JobcastDatabase } from '@jobcast/db';
@@ -13,27 +12,22 @@ import {
   seedJobRuns,
   startTrainer,
   tempFolder,
+  type TestDatabase,
   type TestTrainer,
   trainerEnv,
   waitFor,
 } from '../test-support/trainer-harness';
 
-function databaseUrl(): string {
-  const url = process.env['DATABASE_URL'];
-  if (!url?.startsWith('postgres')) throw new Error('needs DATABASE_URL=postgres://… (eval "$(tools/stack env)")');
-  return url;
-}
-
 describe('training coordination on PostgreSQL', () => {
+  let testDatabase: TestDatabase;
   let database: JobcastDatabase;
   let folder: { path: string; remove(): Promise<void> };
-  let schema: string;
   const trainers: TestTrainer[] = [];
   let child: ChildProcess | null = null;
 
   beforeEach(async () => {
-    schema = `trainer_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    database = await openTestDatabase(databaseUrl(), schema);
+    testDatabase = await openTestDatabase();
+    database = testDatabase.database;
     await seedJobRuns(database, runtimeHistory(300));
     folder = await tempFolder('jobcast-trainer-');
   });
@@ -42,12 +36,11 @@ describe('training coordination on PostgreSQL', () => {
     child?.kill('SIGKILL');
     child = null;
     for (const trainer of trainers.splice(0)) await trainer.close();
-    await database.db.schema.dropSchema(schema).cascade().execute();
-    await database.close();
+    await testDatabase.drop();
     await folder.remove();
   });
 
-  const env = (extra: Record<string, string> = {}) => trainerEnv(databaseUrl(), schema, join(folder.path, 'store'), extra);
+  const env = (extra: Record<string, string> = {}) => trainerEnv(testDatabase.url, testDatabase.schema, join(folder.path, 'store'), extra);
   const start = async (extra: Record<string, string> = {}) => {
     const trainer = await startTrainer(env(extra), new InProcessMessageBus());
     trainers.push(trainer);

@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import type { JobRun } from '@jobcast/contracts';
 import { createDatabase, type JobcastDatabase, KyselyJobRunRepository } from '@jobcast/db';
 import type { MessageBus } from '@jobcast/messaging';
+import { createTestSchema, getPostgres } from '@jobcast/testing';
 import { loadTrainerConfig, TrainerModule } from '../src';
 
 export interface TestTrainer {
@@ -14,11 +15,28 @@ export interface TestTrainer {
   close(): Promise<void>;
 }
 
-/** A fresh schema on the PostgreSQL server, migrated; dropped by `dropSchema`. */
-export async function openTestDatabase(url: string, schema: string): Promise<JobcastDatabase> {
-  const database = await createDatabase({ url, schema, maxConnections: 4 });
+export interface TestDatabase {
+  database: JobcastDatabase;
+  url: string;
+  schema: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh schema on the harness's PostgreSQL server, migrated; `drop` closes and removes it. */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const { url } = await getPostgres();
+  const schema = await createTestSchema(url);
+  const database = await createDatabase({ url, schema: schema.schema, maxConnections: 4 });
   await database.migrateToLatest();
-  return database;
+  return {
+    database,
+    url,
+    schema: schema.schema,
+    drop: async () => {
+      await database.close();
+      await schema.drop();
+    },
+  };
 }
 
 export async function seedJobRuns(database: JobcastDatabase, runs: JobRun[]): Promise<void> {

@@ -12,14 +12,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { grpcBatchLoad, httpBatchLoad } from './batch-load';
-import { syntheticRuns, trainBenchModels } from './bench-models';
+import { CALCLOUD_CSV, syntheticRuns, trainCalcloudRun, trainRuntimeRun } from './bench-models';
 import { httpLoad, type LoadFigures } from './http-load';
 import { calcloudInput, grpcBatch, mixedBatch } from './payloads';
 import { startPredictorProcess } from './predictor-process';
 
 const program = new Command('predictor-bench')
   .option('--models <dir>', 'serve this models folder (<dir>/<family>/<run>/run.json) instead of training bench models')
-  .option('--jobs <n>', 'synthetic HySDS jobs to train the bench models on', '20000')
+  .option('--jobs <n>', 'synthetic HySDS jobs: the runtime model is trained on them, the batch uses their job types', '20000')
+  .option('--calcloud-csv <file>', 'calcloud training file for the bench calcloud model', CALCLOUD_CSV)
   .option('--rate <n>', 'fixed request rate of the latency test', '1000')
   .option('--rate-seconds <n>', 'length of the fixed-rate test', '60')
   .option('--max-seconds <n>', 'length of each maximum-throughput test', '15')
@@ -54,8 +55,9 @@ async function main(): Promise<void> {
   const instances = [...new Set(completed.flatMap((run) => (run.instanceType ? [run.instanceType] : [])))];
   if (ownModels) {
     const started = performance.now();
-    await trainBenchModels(modelsDir, ['runtime', 'calcloud'], runs);
-    console.log(`bench models trained on ${runs.length} synthetic job runs in ${((performance.now() - started) / 1000).toFixed(1)} s → ${modelsDir}`);
+    await trainRuntimeRun(modelsDir, runs);
+    await trainCalcloudRun(modelsDir, options['calcloudCsv']);
+    console.log(`bench models trained (runtime on ${runs.length} synthetic job runs, calcloud on ${options['calcloudCsv']}) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${modelsDir}`);
   }
 
   const predictor = await startPredictorProcess({ PREDICTOR_MODELS_DIR: modelsDir }, await freePort(), await freePort());

@@ -1,5 +1,5 @@
 import type { InputIssue, JobRun, JobSpec, PredictionInput } from '@jobcast/contracts';
-import { CalcloudInputError, encodeCalcloudJobRun, encodeCalcloudKeywords, encodeCalcloudRecord, type CalcloudFeatures } from '@jobcast/models';
+import { CalcloudInputError, encodeCalcloudKeywords, encodeCalcloudRecord, type CalcloudFeatures } from '@jobcast/models';
 import type { JobStatusNormalizer } from './job-status-normalizer.port';
 
 /** What every model is asked about: the job's identity plus its encoded calcloud inputs when it has them. */
@@ -57,25 +57,28 @@ export function resolveSubject(input: PredictionInput, normalize: JobStatusNorma
 }
 
 function subjectOfJob(job: JobSpec): PredictionSubject {
-  const features = job.features ?? {};
-  const calcloud = looksCalcloud(features)
-    ? encodeOrProblem(() => encodeCalcloudRecord({ ...features, ipst: String(features['ipst'] ?? features['dataset'] ?? job.payloadId ?? '') }))
-    : { features: null, problem: null };
+  const calcloud = calcloudOf(job.features ?? {}, job.payloadId ?? null);
   return { payloadId: job.payloadId ?? null, jobType: job.jobType, instance: job.instanceType ?? null, calcloud: calcloud.features, calcloudProblem: calcloud.problem };
 }
 
 function subjectOfRun(run: JobRun): PredictionSubject {
-  const calcloud = looksCalcloud(run.features) ? encodeOrProblem(() => encodeCalcloudJobRun(run)) : { features: null, problem: null };
+  const calcloud = calcloudOf(run.features, run.payloadId);
   return { payloadId: run.payloadId, jobType: run.jobType, instance: run.instanceType, calcloud: calcloud.features, calcloudProblem: calcloud.problem };
 }
 
-function looksCalcloud(features: Record<string, unknown>): boolean {
-  return CALCLOUD_FEATURE_KEYS.some((key) => key in features);
-}
+/** Keys under which HySDS job params and calcloud records carry the dataset id (ipppssoot). */
+const DATASET_ID_KEYS = ['ipst', 'ipppssoot', 'dataset', 'datasetId'];
 
-function encodeOrProblem(encode: () => CalcloudFeatures): { features: CalcloudFeatures | null; problem: string | null } {
+/**
+ * The calcloud inputs in a job's features: calcloud's encoded columns, or the raw keywords with the dataset id taken
+ * from the params (else the payload id). None when the features are not an HST calibration job's.
+ */
+function calcloudOf(features: Record<string, unknown>, payloadId: string | null): { features: CalcloudFeatures | null; problem: string | null } {
+  if (!CALCLOUD_FEATURE_KEYS.some((key) => key in features)) return { features: null, problem: null };
+  const datasetKey = DATASET_ID_KEYS.find((key) => typeof features[key] === 'string');
+  const ipst = datasetKey === undefined ? (payloadId ?? '') : (features[datasetKey] as string);
   try {
-    return { features: encode(), problem: null };
+    return { features: encodeCalcloudRecord({ ...(features as Record<string, string | number | boolean | null>), ipst }), problem: null };
   } catch (error) {
     if (!(error instanceof CalcloudInputError)) throw error;
     return { features: null, problem: error.message };

@@ -2,6 +2,7 @@ import type { JobRun } from '@jobcast/contracts';
 import { type Insertable, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../database';
 import { fromJobRunRow, toJobRunRow } from './job-run.row';
+import { upsertJobRunRows } from './job-run.upsert';
 import type {
   JobRunFilter,
   JobRunRecord,
@@ -12,22 +13,7 @@ import type {
 } from './job-run.repository';
 import type { JobRunsTable } from './job-runs.table';
 
-/**
- * PostgreSQL accepts 65,535 bind parameters per statement, but PGlite's protocol parser reads the count as a
- * signed 16-bit number, so statements stay at or under 32,767 to work on both.
- */
-const MAX_BIND_PARAMETERS = 32_767;
 const DEFAULT_PAGE_SIZE = 5_000;
-
-/** Columns the upsert overwrites (every column but the key and the insert-only defaults). */
-const UPDATED_COLUMNS = [
-  'source', 'job_id', 'job_type', 'queue', 'instance_type', 'status', 'exit_code', 'queued_at', 'started_at',
-  'ended_at', 'updated_at', 'queue_wait_seconds', 'duration_seconds', 'command_duration_seconds', 'input_count',
-  'input_bytes', 'output_bytes', 'peak_memory_bytes', 'cpu_count', 'tags', 'features', 'raw',
-] as const satisfies ReadonlyArray<keyof JobRunsTable>;
-
-/** Rows per INSERT so that one batch is one statement up to the bind-parameter limit. */
-const MAX_ROWS_PER_STATEMENT = Math.floor(MAX_BIND_PARAMETERS / (UPDATED_COLUMNS.length + 1));
 
 /** Kysely adapter of JobRunRepository; the same SQL runs on PostgreSQL and PGlite. */
 export class KyselyJobRunRepository implements JobRunRepository {
@@ -36,10 +22,7 @@ export class KyselyJobRunRepository implements JobRunRepository {
   async upsertMany(records: readonly JobRunRecord[]): Promise<UpsertResult> {
     const latest = latestPerPayload(records);
     const result: UpsertResult = { written: 0, stale: records.length - latest.length, rejected: [] };
-    for (let start = 0; start < latest.length; start += MAX_ROWS_PER_STATEMENT) {
-      const rows = latest.slice(start, start + MAX_ROWS_PER_STATEMENT).map(toJobRunRow);
-      await this.writeIsolatingBadRows(rows, result);
-    }
+    await this.writeIsolatingBadRows(latest.map(toJobRunRow), result);
     return result;
   }
 
@@ -90,7 +73,7 @@ export class KyselyJobRunRepository implements JobRunRepository {
    */
   private async writeIsolatingBadRows(rows: Array<Insertable<JobRunsTable>>, result: UpsertResult): Promise<void> {
     try {
-      const written = await this.upsertStatement(rows);
+      const written = await upsertJobRunRows(this.db, rows);
       result.written += written;
       result.stale += rows.length - written;
     } catch (error) {
@@ -103,25 +86,6 @@ export class KyselyJobRunRepository implements JobRunRepository {
       await this.writeIsolatingBadRows(rows.slice(0, middle), result);
       await this.writeIsolatingBadRows(rows.slice(middle), result);
     }
-  }
-
-  /** One multi-row INSERT … ON CONFLICT; the WHERE keeps a newer stored status. Returns rows written. */
-  private async upsertStatement(rows: Array<Insertable<JobRunsTable>>): Promise<number> {
-    const written = await this.db
-      .insertInto('job_runs')
-      .values(rows)
-      .onConflict((conflict) =>
-        conflict
-          .column('payload_id')
-          .doUpdateSet((eb) => ({
-            ...Object.fromEntries(UPDATED_COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)])),
-            ingested_at: eb.fn('now'),
-          }))
-          .whereRef('job_runs.updated_at', '<=', 'excluded.updated_at'),
-      )
-      .returning('payload_id')
-      .execute();
-    return written.length;
   }
 }
 

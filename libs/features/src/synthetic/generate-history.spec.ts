@@ -94,17 +94,22 @@ describe('generateHistory', () => {
   });
 
   it('gives each job type its own runtime per instance type', () => {
-    const medianDuration = (type: string, instance: string) => {
-      const durations = docs
-        .filter((d) => d.type === type && d.status === 'job-completed' && info(d)['facts']?.ec2_instance_type === instance)
-        .map((d) => info(d)['duration'] as number)
-        .sort((a, b) => a - b);
-      return durations[Math.floor(durations.length / 2)];
-    };
-    const onT3 = medianDuration('job-hello_world:develop', 't3.medium');
-    const onM5 = medianDuration('job-hello_world:develop', 'm5.large');
-    expect(Math.abs(Math.log(onT3 / onM5))).toBeGreaterThan(0.05);
-    expect(medianDuration('job-SCIFLO_GCOV:release-2.0', 'c5.9xlarge')).toBeGreaterThan(10 * onT3);
+    const durations = new Map<string, number[]>();
+    for (const doc of docs) {
+      const instance = info(doc)['facts']?.ec2_instance_type;
+      if (doc.status !== 'job-completed' || instance === undefined) continue;
+      const key = `${doc.type}|${instance}`;
+      durations.set(key, [...(durations.get(key) ?? []), info(doc)['duration'] as number]);
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const medians = new Map([...durations].filter(([, values]) => values.length >= 20).map(([key, values]) => [key, median(values)]));
+    expect(medians.size).toBeGreaterThanOrEqual(60);
+    for (const type of ['job-SCIFLO_GCOV:release-2.0', 'job-topsapp:v2.0.3', 'job-SCIFLO_L2_RTC_S1:release-2.1']) {
+      const perInstance = [...medians].filter(([key]) => key.startsWith(`${type}|`)).map(([, value]) => value);
+      expect(perInstance.length).toBeGreaterThanOrEqual(2);
+      expect(Math.max(...perInstance) / Math.min(...perInstance)).toBeGreaterThan(1.1);
+    }
+    expect(medians.get('job-SCIFLO_GCOV:release-2.0|c5.9xlarge')).toBeGreaterThan(10 * medians.get('job-hello_world:develop|t3.medium')!);
   });
 
   it('with updates, precedes each final document with the earlier states of the same payload_id', () => {

@@ -104,16 +104,12 @@ export class HistorySimulator {
       quirks: this.sampleQuirks(),
     };
     const disposition = random.next();
-    if (disposition < 0.003) {
-      return { ...common, ...this.describeWithoutRun(kind), disposition: 'deduped', revokedAt: null, attempts: [] };
-    }
+    if (disposition < 0.003) return Object.assign(common, this.describeWithoutRun(kind), { disposition: 'deduped' as const, revokedAt: null, attempts: [] });
     if (disposition < 0.005) {
       const revokedAt = submittedAt + random.uniform(60, 3600) * 1000;
-      if (revokedAt <= this.endsAt) {
-        return { ...common, ...this.describeWithoutRun(kind), disposition: 'revoked', revokedAt, attempts: [] };
-      }
+      if (revokedAt <= this.endsAt) return Object.assign(common, this.describeWithoutRun(kind), { disposition: 'revoked' as const, revokedAt, attempts: [] });
     }
-    return kind.kind === 'hst' ? { ...common, ...this.simulateHstJob(submittedAt) } : { ...common, ...this.simulateHysdsJob(kind.profile, submittedAt) };
+    return Object.assign(common, kind.kind === 'hst' ? this.simulateHstJob(submittedAt) : this.simulateHysdsJob(kind.profile, submittedAt));
   }
 
   private describeWithoutRun(kind: JobKind): Pick<SimulatedJob, 'type' | 'queue' | 'timeLimitSeconds' | 'params' | 'inputBytes' | 'outputBytes'> {
@@ -270,27 +266,36 @@ export class HistorySimulator {
     peakMemoryBytes: number;
   }): SimulatedAttempt {
     const pool = this.pools.get(a.queue)!;
-    const host = this.sampleHost();
-    const base = {
+    const localizeSeconds = round3(a.localizeSeconds);
+    const commandSeconds = round3(a.commandSeconds);
+    const stageSeconds = round3(a.stageSeconds);
+    // Even an idle worker takes a moment to pick a job off the broker.
+    const pickupAt = a.readyAt + this.random.logNormal(2.5, 0.8) * 1000;
+    let startedAt: number | null = null;
+    let endedAt: number | null = null;
+    let outcome: AttemptOutcome = 'waiting';
+    if (pool.nextStart(pickupAt) <= this.endsAt) {
+      const runSeconds = localizeSeconds + commandSeconds + stageSeconds;
+      startedAt = pool.schedule(pickupAt, runSeconds);
+      const finishedAt = startedAt + runSeconds * 1000;
+      outcome = finishedAt > this.endsAt ? 'running' : a.outcome;
+      if (outcome !== 'running') endedAt = finishedAt;
+    }
+    const finished = endedAt !== null;
+    return {
       queue: a.queue,
       instance: a.instance,
       queuedAt: a.readyAt,
-      localizeSeconds: round3(a.localizeSeconds),
-      commandSeconds: round3(a.commandSeconds),
-      stageSeconds: round3(a.stageSeconds),
+      startedAt,
+      endedAt,
+      outcome,
+      exitCode: finished ? a.exitCode : null,
+      localizeSeconds,
+      commandSeconds,
+      stageSeconds,
       peakMemoryBytes: a.peakMemoryBytes,
-      host,
+      host: this.sampleHost(),
     };
-    // Even an idle worker takes a moment to pick a job off the broker.
-    const pickupAt = a.readyAt + this.random.logNormal(2.5, 0.8) * 1000;
-    if (pool.nextStart(pickupAt) > this.endsAt) {
-      return { ...base, startedAt: null, endedAt: null, outcome: 'waiting', exitCode: null };
-    }
-    const runSeconds = base.localizeSeconds + base.commandSeconds + base.stageSeconds;
-    const startedAt = pool.schedule(pickupAt, runSeconds);
-    const endedAt = startedAt + runSeconds * 1000;
-    if (endedAt > this.endsAt) return { ...base, startedAt, endedAt: null, outcome: 'running', exitCode: null };
-    return { ...base, startedAt, endedAt, outcome: a.outcome, exitCode: a.exitCode };
   }
 
   private sampleDemand(profile: JobProfile): Demand {

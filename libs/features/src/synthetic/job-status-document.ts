@@ -1,6 +1,6 @@
 import { instanceType } from './instance-types';
 import type { SimulatedAttempt, SimulatedJob } from './simulated-job';
-import { dailyIndex, isoMicros, isoMicrosOdd, jobIdStamp } from './timestamps';
+import { dailyIndex, dayPath, isoMicros, isoMicrosOdd, jobIdStamp } from './timestamps';
 
 /**
  * A HySDS `job_status` document as Mozart stores it (see docs/reference.md §1). Typed only as far as the generator
@@ -185,7 +185,7 @@ function envelope(job: SimulatedJob, taskId: string, status: string, timestamp: 
 
 function workerFields(job: SimulatedJob, attempt: SimulatedAttempt): Record<string, unknown> {
   const node = attempt.host.hostname;
-  const jobDir = `/data/work/jobs/${dailyIndex(attempt.startedAt!).slice('job_status-'.length).replace(/\./g, '/')}/${jobId(job)}`;
+  const jobDir = `/data/work/jobs/${dayPath(attempt.startedAt!)}/${jobId(job)}`;
   const fields: Record<string, unknown> = {
     execute_node: node,
     public_ip: attempt.host.publicIp,
@@ -295,8 +295,16 @@ function failure(job: SimulatedJob, attempt: SimulatedAttempt): Partial<Syntheti
   }
 }
 
+// Every document of a job repeats its id several times; remember the last one instead of formatting it again.
+let lastJob: SimulatedJob | null = null;
+let lastJobId = '';
+
 function jobId(job: SimulatedJob): string {
-  return `${jobName(job.type)}-${jobIdStamp(job.submittedAt)}`;
+  if (job !== lastJob) {
+    lastJob = job;
+    lastJobId = `${jobName(job.type)}-${jobIdStamp(job.submittedAt)}`;
+  }
+  return lastJobId;
 }
 
 /** `job-hello_world:develop` → `hello_world` */

@@ -6,14 +6,15 @@
 
 const dayMs = 86_400_000;
 let cachedDay = Number.NaN;
-let cachedDate = '';
+/** The day's date as `2024-05-01`, `20240501` and `2024.05.01`. */
+let cachedDate = { dashed: '', compact: '', dotted: '' };
 
-/** `2024-05-01` */
-function datePart(epochMs: number): string {
+function datePart(epochMs: number): typeof cachedDate {
   const day = Math.floor(epochMs / dayMs);
   if (day !== cachedDay) {
     cachedDay = day;
-    cachedDate = new Date(day * dayMs).toISOString().slice(0, 10);
+    const dashed = new Date(day * dayMs).toISOString().slice(0, 10);
+    cachedDate = { dashed, compact: dashed.replace(/-/g, ''), dotted: dashed.replace(/-/g, '.') };
   }
   return cachedDate;
 }
@@ -38,20 +39,25 @@ function two(value: number): string {
 
 /** `2024-05-01T12:00:01.123456Z` */
 export function isoMicros(epochMs: number): string {
-  return `${datePart(epochMs)}T${timePart(epochMs, true)}Z`;
+  return `${datePart(epochMs).dashed}T${timePart(epochMs, true)}Z`;
 }
 
 /** The odd form some HySDS writers produce, `2024-05-01T12:00:01.123456+00:00Z`: an offset AND a Z. */
 export function isoMicrosOdd(epochMs: number): string {
-  return `${datePart(epochMs)}T${timePart(epochMs, true)}+00:00Z`;
+  return `${datePart(epochMs).dashed}T${timePart(epochMs, true)}+00:00Z`;
 }
 
 /** The suffix of a HySDS job id: `20240501T120001.123456Z` */
 export function jobIdStamp(epochMs: number): string {
-  return `${datePart(epochMs).replace(/-/g, '')}T${timePart(epochMs, false)}Z`;
+  return `${datePart(epochMs).compact}T${timePart(epochMs, false)}Z`;
+}
+
+/** The day as a path, `2024/05/01` (HySDS job directories). */
+export function dayPath(epochMs: number): string {
+  return datePart(epochMs).dashed.replace(/-/g, '/');
 }
 
 /** The daily index a job is queued into: `job_status-2024.05.01` */
 export function dailyIndex(epochMs: number): string {
-  return `job_status-${datePart(epochMs).replace(/-/g, '.')}`;
+  return `job_status-${datePart(epochMs).dotted}`;
 }

@@ -1,5 +1,6 @@
 import { argmaxRows, ClassificationMetrics, classificationMetrics } from '../evaluation/classification-metrics';
-import { median, RegressionMetrics, regressionMetrics } from '../evaluation/regression-metrics';
+import { RegressionMetrics, regressionMetrics } from '../evaluation/regression-metrics';
+import { median } from '../estimators/statistics/sample-statistics';
 import { RocCurve, rocPerClass } from '../evaluation/roc-curve';
 import type { TrainingHistory } from '../nn/train-network';
 import type { CalcloudPrediction } from './calcloud-bundle';

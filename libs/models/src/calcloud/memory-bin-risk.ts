@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { MEMORY_BIN_COUNT, memoryBinOf } from './calcloud-targets';
+import { MEMORY_BIN_UPPER_GB } from './calcloud-targets';
 
 /**
  * A second opinion on the memory bin from the memory regressor: the held-out residuals (actual − predicted GB) turn
  * a point prediction into bin probabilities. The cost-aware choice averages it with the classifier, so one confident
  * but wrong model cannot send a large job to the smallest bin alone.
  */
-export const MemoryResiduals = z.object({ residualsGb: z.array(z.number()).min(1) });
+export const MemoryResiduals = z.object({
+  /** ascending */
+  residualsGb: z.array(z.number()).min(1),
+});
 export type MemoryResiduals = z.infer<typeof MemoryResiduals>;
 
 const KEPT_RESIDUALS = 501;
@@ -20,8 +23,27 @@ export function fitMemoryResiduals(predictedGb: ArrayLike<number>, actualGb: Arr
   return { residualsGb: kept };
 }
 
+/** Share of residuals putting the job in each bin; `residualsGb` is sorted, so each bin edge is one binary search. */
 export function binProbabilitiesFromRegression(model: MemoryResiduals, predictedGb: number): number[] {
-  const probabilities = new Array<number>(MEMORY_BIN_COUNT).fill(0);
-  for (const residual of model.residualsGb) probabilities[memoryBinOf(predictedGb + residual)] += 1 / model.residualsGb.length;
+  const residuals = model.residualsGb;
+  const probabilities: number[] = [];
+  let below = 0;
+  for (const upper of MEMORY_BIN_UPPER_GB) {
+    const count = countBelow(residuals, upper - predictedGb);
+    probabilities.push((count - below) / residuals.length);
+    below = count;
+  }
+  probabilities.push((residuals.length - below) / residuals.length);
   return probabilities;
+}
+
+function countBelow(sorted: number[], limit: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -1,4 +1,3 @@
-export * from './statistics';
 export * from './runtime';
 export * from './cost';
 export * from './queue';

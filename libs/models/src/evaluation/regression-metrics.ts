@@ -39,10 +39,3 @@ export function regressionMetrics(truth: ArrayLike<number>, predicted: ArrayLike
     underCount,
   };
 }
-
-export function median(values: ArrayLike<number>): number {
-  const sorted = Array.from(values).sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { parseSwf, swfJobToJobRun } from '@jobcast/features';
+import { parseSwf, swfJobToJobRun, type SwfTrace } from '@jobcast/features';
 import { processorClass } from './processor-class';
-import { replayBacktest } from './backtest-replay';
-import { summariseBacktest } from './backtest-summary';
+import { replayBacktest, type BacktestRow } from './backtest-replay';
+import { summariseBacktest, type BacktestSummary } from './backtest-summary';
 
 const TRACE = '/work/shared/data/swf/hpc2n-3171.swf';
 const present = existsSync(TRACE);
@@ -10,12 +10,18 @@ const describeIfPresent = present ? describe : describe.skip;
 if (!present) console.warn(`hpc2n backtest skipped: ${TRACE} is absent (the shared real-data folder is not mounted)`);
 
 describeIfPresent('backtest on the real HPC2N trace (hpc2n-3171.swf)', () => {
-  const trace = parseSwf(readFileSync(TRACE, 'utf8'));
-  const rows = replayBacktest(
-    trace.jobs.map((job) => swfJobToJobRun(job, trace.header)),
-    { soamcNodes: trace.header.maxProcs as number, soamcWeightOf: (run) => run.cpuCount ?? 1, queueGroupOf: processorClass },
-  );
-  const summary = summariseBacktest(rows, 0.95, 0.95);
+  // Read in beforeAll: a skipped describe still runs its body, and the file may be absent.
+  let trace: SwfTrace;
+  let rows: BacktestRow[];
+  let summary: BacktestSummary;
+  beforeAll(() => {
+    trace = parseSwf(readFileSync(TRACE, 'utf8'));
+    rows = replayBacktest(
+      trace.jobs.map((job) => swfJobToJobRun(job, trace.header)),
+      { soamcNodes: trace.header.maxProcs as number, soamcWeightOf: (run) => run.cpuCount ?? 1, queueGroupOf: processorClass },
+    );
+    summary = summariseBacktest(rows, 0.95, 0.95);
+  });
 
   it('reads every job of the trace', () => {
     expect(trace.rejected).toEqual([]);

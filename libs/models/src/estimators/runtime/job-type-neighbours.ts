@@ -7,14 +7,17 @@ export interface Neighbour {
 
 /**
  * Finds the known job types that look most like a job, in the `hysds` feature space without the job type
- * itself (queue, instance, parameters, input sizes). Each type is represented by its most recent run's inputs.
- * The feature spec is refitted from those representatives whenever the number of types has grown by a quarter,
+ * itself (queue, instance, parameters, input sizes). Each type is represented by its most recent run's inputs,
+ * kept as one row of a flat matrix so a search is a single pass over contiguous numbers.
+ * The feature spec is refitted from the representatives whenever the number of types has grown by a quarter,
  * so vocabularies follow what has been seen without refitting on every run.
  */
 export class JobTypeNeighbours {
   private spec: HysdsFeatureSpec | null = null;
   private typesAtLastFit = 0;
-  private vectors = new Map<string, Float64Array>();
+  private readonly rowOf = new Map<string, number>();
+  private rowTypes: string[] = [];
+  private matrix = new Float64Array(0);
 
   constructor(private readonly representatives = new Map<string, HysdsFeatureInput>()) {}
 
@@ -31,25 +34,34 @@ export class JobTypeNeighbours {
       inputBytes: input.inputBytes ?? null,
       features: input.features ?? {},
     });
-    this.vectors.delete(input.jobType);
+    if (this.spec !== null) this.writeRow(input.jobType, this.spec);
   }
 
   /** The `count` nearest known types other than the job's own, nearest first. */
   nearest(input: HysdsFeatureInput, count: number): Neighbour[] {
-    if (this.representatives.size === 0) return [];
+    if (this.representatives.size === 0 || count <= 0) return [];
     const spec = this.currentSpec();
     const query = spec.vectorise(input);
+    const width = spec.dimension;
+    const { matrix, rowTypes } = this;
     const found: Neighbour[] = [];
-    for (const jobType of this.representatives.keys()) {
+    for (let row = 0; row < rowTypes.length; row++) {
+      const jobType = rowTypes[row];
       if (jobType === input.jobType) continue;
-      const distance = euclidean(query, this.vectorOf(jobType, spec));
-      if (found.length < count || distance < found[found.length - 1].distance) {
-        found.push({ jobType, distance });
-        found.sort((a, b) => a.distance - b.distance);
-        if (found.length > count) found.pop();
+      let squares = 0;
+      for (let column = 0, at = row * width; column < width; column++, at++) {
+        const difference = query[column] - matrix[at];
+        squares += difference * difference;
       }
+      if (found.length === count && squares >= found[count - 1].distance) continue;
+      let position = found.length < count ? found.length : count - 1;
+      while (position > 0 && found[position - 1].distance > squares) {
+        if (position < count) found[position] = found[position - 1];
+        position--;
+      }
+      found[position] = { jobType, distance: squares };
     }
-    return found;
+    return found.map(({ jobType, distance }) => ({ jobType, distance: Math.sqrt(distance) }));
   }
 
   toJSON(): HysdsFeatureInput[] {
@@ -58,25 +70,29 @@ export class JobTypeNeighbours {
 
   private currentSpec(): HysdsFeatureSpec {
     if (this.spec === null || this.representatives.size >= this.typesAtLastFit * 1.25) {
-      this.spec = HysdsFeatureSpec.fit([...this.representatives.values()], { includeJobType: false });
+      const spec = HysdsFeatureSpec.fit([...this.representatives.values()], { includeJobType: false });
+      this.spec = spec;
       this.typesAtLastFit = this.representatives.size;
-      this.vectors = new Map();
+      this.rowOf.clear();
+      this.rowTypes = [];
+      this.matrix = new Float64Array(Math.max(1, this.representatives.size) * spec.dimension);
+      for (const jobType of this.representatives.keys()) this.writeRow(jobType, spec);
     }
     return this.spec;
   }
 
-  private vectorOf(jobType: string, spec: HysdsFeatureSpec): Float64Array {
-    let vector = this.vectors.get(jobType);
-    if (!vector) {
-      vector = spec.vectorise(this.representatives.get(jobType) as HysdsFeatureInput);
-      this.vectors.set(jobType, vector);
+  private writeRow(jobType: string, spec: HysdsFeatureSpec): void {
+    let row = this.rowOf.get(jobType);
+    if (row === undefined) {
+      row = this.rowTypes.length;
+      this.rowOf.set(jobType, row);
+      this.rowTypes.push(jobType);
+      if ((row + 1) * spec.dimension > this.matrix.length) {
+        const grown = new Float64Array(this.matrix.length * 2 + spec.dimension);
+        grown.set(this.matrix);
+        this.matrix = grown;
+      }
     }
-    return vector;
+    this.matrix.set(spec.vectorise(this.representatives.get(jobType) as HysdsFeatureInput), row * spec.dimension);
   }
-}
-
-function euclidean(a: Float64Array, b: Float64Array): number {
-  let sum = 0;
-  for (let index = 0; index < a.length; index++) sum += (a[index] - b[index]) ** 2;
-  return Math.sqrt(sum);
 }

@@ -1,2 +1,3 @@
+export * from './calcloud.family';
 export * from './model-family-catalog';
 export * from './runtime.family';

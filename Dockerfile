@@ -1,0 +1,46 @@
+# syntax=docker/dockerfile:1
+# One recipe for every Jobcast process; the build target picks the app a container runs:
+#   docker build --target predictor -t jobcast-predictor .      (targets: scraper features trainer predictor cli)
+# The apps run from their TypeScript sources through @swc-node/register, exactly as `npx jobcast` does locally,
+# so there is no separate compile step that could drift from what the tests exercise.
+
+ARG NODE_IMAGE=node:20.20.2-bookworm-slim
+
+# Production dependencies only, installed from the lockfile; the layer is reused until package files change.
+FROM ${NODE_IMAGE} AS dependencies
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY apps/cli/package.json apps/cli/package.json
+RUN npm ci --omit=dev --no-audit --no-fund
+
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production \
+    SWC_NODE_PROJECT=/app/tsconfig.base.json
+WORKDIR /app
+COPY --from=dependencies /app/node_modules node_modules
+COPY package.json tsconfig.base.json .swcrc ./
+COPY libs libs
+COPY apps apps
+# The model store volume mounts here; owned by the unprivileged user the apps run as.
+RUN mkdir -p /var/lib/jobcast/models && chown node:node /var/lib/jobcast/models
+USER node
+
+FROM runtime AS scraper
+EXPOSE 3001
+CMD ["node", "-r", "@swc-node/register", "apps/scraper/src/main.ts"]
+
+FROM runtime AS features
+EXPOSE 3003
+CMD ["node", "-r", "@swc-node/register", "apps/features/src/main.ts"]
+
+FROM runtime AS trainer
+EXPOSE 3002
+CMD ["node", "-r", "@swc-node/register", "apps/trainer/src/main.ts"]
+
+FROM runtime AS predictor
+EXPOSE 3000 50051
+CMD ["node", "-r", "@swc-node/register", "apps/predictor/src/main.ts"]
+
+FROM runtime AS cli
+ENTRYPOINT ["node", "apps/cli/bin/jobcast.js"]
+CMD ["--help"]

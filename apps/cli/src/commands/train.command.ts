@@ -1,0 +1,67 @@
+import { CALCLOUD_CONFIGS, CalcloudConfigName, readCalcloudCsv, saveCalcloudBundle, trainCalcloud, writeCalcloudResults } from '@jobcast/models';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+
+interface TrainCalcloudFlags {
+  data: string;
+  out: string;
+  seed?: number;
+  testSize?: number;
+  epochsScale?: number;
+  config: CalcloudConfigName;
+  priceTable?: string;
+}
+
+const integer = (value: string): number => {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a non-negative integer');
+  return Number(value);
+};
+const fraction = (value: string): number => {
+  const parsed = Number(value);
+  if (!(parsed > 0 && parsed < 1)) throw new InvalidArgumentError('must be a number between 0 and 1');
+  return parsed;
+};
+const positive = (value: string): number => {
+  const parsed = Number(value);
+  if (!(parsed > 0) || !Number.isFinite(parsed)) throw new InvalidArgumentError('must be a positive number');
+  return parsed;
+};
+
+/**
+ * `jobcast train calcloud --data <csv> --out <dir>`: trains the memory-bin classifier and the memory / wallclock
+ * regressors, writes `<dir>/models` and `<dir>/results`, logs progress on stderr and prints the metrics as the last
+ * stdout line (one JSON object).
+ */
+export function register(program: Command): void {
+  const train = program.commands.find((c) => c.name() === 'train') ?? program.command('train').description('train models on a data file');
+  train
+    .command('calcloud')
+    .description('train the calcloud memory-bin, memory and wallclock models on a calcloud CSV')
+    .requiredOption('--data <csv>', 'training CSV (n_files, total_mb, the encoded flags, memory, wallclock, ipst)')
+    .requiredOption('--out <dir>', 'run folder: models/ and results/ are written inside')
+    .option('--seed <n>', 'seed for the split, shuffles and initial weights (default 42)', integer)
+    .option('--test-size <fraction>', 'share of rows held out for the test split (default 0.2)', fraction)
+    .option('--epochs-scale <x>', 'multiply every epoch / boosting-round budget (default 1)', positive)
+    .addOption(new Option('--config <name>', 'model preset').choices(Object.keys(CALCLOUD_CONFIGS)).default('default'))
+    .option('--price-table <json>', 'EC2 price table overriding the bundled one')
+    .action(async (flags: TrainCalcloudFlags) => trainCalcloudCommand(flags));
+}
+
+async function trainCalcloudCommand(flags: TrainCalcloudFlags): Promise<void> {
+  const log = (message: string) => process.stderr.write(`${message}\n`);
+  const dataset = readCalcloudCsv(flags.data);
+  log(`read ${dataset.rows.length} rows from ${flags.data}`);
+  for (const rejected of dataset.rejected) log(`skipped line ${rejected.line}: ${rejected.error}`);
+  const { bundle, metrics, results } = await trainCalcloud(dataset.rows, {
+    config: flags.config,
+    seed: flags.seed,
+    testSize: flags.testSize,
+    epochsScale: flags.epochsScale,
+    priceTablePath: flags.priceTable,
+    onProgress: log,
+  });
+  const models = await saveCalcloudBundle(bundle, flags.out);
+  const resultsDir = writeCalcloudResults(results, { ...metrics, rejected_rows: dataset.rejected.length }, flags.out);
+  bundle.dispose();
+  log(`models in ${models}, results in ${resultsDir}`);
+  process.stdout.write(`${JSON.stringify({ ...metrics, rejected_rows: dataset.rejected.length })}\n`);
+}

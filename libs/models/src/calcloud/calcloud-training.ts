@@ -1,0 +1,150 @@
+import { loadPriceTable } from '../pricing';
+import { fitPowerTransform } from '../transforms/power-transformer';
+import { analyseCalcloudTest, CalcloudResults } from './calcloud-analysis';
+import { CalcloudBundle } from './calcloud-bundle';
+import { CALCLOUD_CONFIGS, CalcloudConfigName, CalcloudTrainingConfig } from './calcloud-config';
+import type { CalcloudRow } from './calcloud-dataset';
+import { CalcloudEstimator, EstimatorData, trainEstimator } from './calcloud-estimator';
+import { CALCLOUD_FEATURE_NAMES } from './calcloud-features';
+import { fitKillTime } from './calcloud-kill-time';
+import { MEMORY_BIN_COUNT } from './calcloud-targets';
+import { calcloudInputMatrix } from './calcloud-vectors';
+import { binHourlyRates } from './cost-aware-bin';
+import { fitMemoryResiduals } from './memory-bin-risk';
+import { stratifiedSplit } from './stratified-split';
+
+export interface CalcloudTrainingOptions {
+  /** a named preset (default `default`) */
+  config?: CalcloudConfigName;
+  seed?: number;
+  testSize?: number;
+  epochsScale?: number;
+  /** a price table file overriding the bundled one */
+  priceTablePath?: string;
+  onProgress?: (message: string) => void;
+}
+
+/** The headline figures `jobcast train calcloud` prints. */
+export interface CalcloudMetrics {
+  config: string;
+  accuracy: number;
+  mem_rmse: number;
+  wall_rmse: number;
+  kill_coverage: number;
+  kill_median_ratio: number;
+  under_provisioned_argmax: number;
+  under_provisioned_cost_aware: number;
+  large_jobs_in_bin0_cost_aware: number;
+  train_rows: number;
+  test_rows: number;
+  train_seconds: number;
+}
+
+export function resolveCalcloudConfig(options: CalcloudTrainingOptions): CalcloudTrainingConfig {
+  const name = options.config ?? 'default';
+  const preset = CALCLOUD_CONFIGS[name];
+  if (!preset) throw new Error(`unknown calcloud config "${name}" (choose ${Object.keys(CALCLOUD_CONFIGS).join(', ')})`);
+  return CalcloudTrainingConfig.parse({
+    ...preset,
+    seed: options.seed ?? preset.seed,
+    testSize: options.testSize ?? preset.testSize,
+    epochsScale: options.epochsScale ?? preset.epochsScale,
+  });
+}
+
+/**
+ * Trains the three calcloud models on a stratified split, fits the kill-time and risk spreads on the held-out
+ * validation rows, and evaluates everything on the test rows.
+ */
+export async function trainCalcloud(
+  rows: ReadonlyArray<CalcloudRow>,
+  options: CalcloudTrainingOptions = {},
+): Promise<{ bundle: CalcloudBundle; metrics: CalcloudMetrics; results: CalcloudResults }> {
+  const config = resolveCalcloudConfig(options);
+  const progress = options.onProgress ?? (() => undefined);
+  if (rows.length < 50) throw new Error(`calcloud training needs at least 50 rows (got ${rows.length})`);
+  const started = Date.now();
+  const split = stratifiedSplit(rows.map((r) => r.memBin), config.testSize, config.seed);
+  const learning = split.train.map((i) => rows[i]);
+  const inner = stratifiedSplit(learning.map((r) => r.memBin), config.validationSize, config.seed + 1);
+  const trainRows = inner.train.map((i) => learning[i]);
+  const validationRows = inner.test.map((i) => learning[i]);
+  const testRows = split.test.map((i) => rows[i]);
+  progress(`split: ${trainRows.length} train, ${validationRows.length} validation, ${testRows.length} test (seed ${config.seed})`);
+
+  const tx = fitPowerTransform([trainRows.map((r) => r.features.n_files), trainRows.map((r) => r.features.total_mb)]);
+  const matrix = (part: CalcloudRow[]) => calcloudInputMatrix(tx, part.map((r) => r.features));
+  const data = (part: CalcloudRow[], target: (r: CalcloudRow) => number): EstimatorData => ({
+    x: matrix(part),
+    y: Float32Array.from(part, target),
+    rows: part.length,
+  });
+  const fit = async (name: string, settings: CalcloudTrainingConfig['memClf'], target: (r: CalcloudRow) => number, classifier: boolean) => {
+    const t0 = Date.now();
+    const trained = await trainEstimator(
+      settings,
+      classifier ? { type: 'classifier', classes: MEMORY_BIN_COUNT } : { type: 'regressor' },
+      data(trainRows, target),
+      data(validationRows, target),
+      {
+        seed: config.seed,
+        epochsScale: config.epochsScale,
+        onProgress: (step, loss, valLoss) => {
+          if (step % 10 === 0) progress(`${name} ${settings.kind} step ${step + 1}: loss ${loss.toPrecision(4)} val_loss ${valLoss.toPrecision(4)}`);
+        },
+      },
+    );
+    progress(`${name}: ${trained.history.loss.length} steps, best ${trained.history.best_epoch + 1}, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    return trained;
+  };
+  const memClf = await fit('mem_clf', config.memClf, (r) => r.memBin, true);
+  const memReg = await fit('mem_reg', config.memReg, (r) => r.memoryGb, false);
+  const wallReg = await fit('wall_reg', config.wallReg, (r) => r.wallclockSeconds, false);
+
+  const validationX = matrix(validationRows);
+  const predictOne = (estimator: CalcloudEstimator) => estimator.predict(validationX, validationRows.length);
+  const priceTable = loadPriceTable(options.priceTablePath);
+  const rates = binHourlyRates(priceTable);
+  const bundle = new CalcloudBundle(tx, memClf.estimator, memReg.estimator, wallReg.estimator, {
+    format: 'jobcast-calcloud-bundle/1',
+    config: config.name,
+    trainedAt: new Date().toISOString(),
+    featureNames: [...CALCLOUD_FEATURE_NAMES],
+    killTime: fitKillTime(
+      predictOne(wallReg.estimator).map((s) => Math.max(s, 1)),
+      validationRows.map((r) => r.wallclockSeconds),
+      config.killTimeCoverage,
+    ),
+    memoryResiduals: fitMemoryResiduals(
+      predictOne(memReg.estimator).map((gb) => Math.max(gb, 0)),
+      validationRows.map((r) => r.memoryGb),
+    ),
+    binHourlyRates: rates,
+    priceTableVersion: priceTable.version,
+    retryPenalty: { retryDelayUsdPerHour: config.retryDelayUsdPerHour, queueWaitHours: config.retryQueueWaitHours },
+  });
+  const trainSeconds = (Date.now() - started) / 1000;
+
+  const predictions = bundle.predictValid(testRows.map((r) => r.features));
+  const results = analyseCalcloudTest(
+    testRows,
+    predictions,
+    { memClf: memClf.history, memReg: memReg.history, wallReg: wallReg.history },
+    { config: config.name, seed: config.seed, killTimeCoverage: config.killTimeCoverage, binHourlyRates: rates },
+  );
+  const metrics: CalcloudMetrics = {
+    config: config.name,
+    accuracy: results.memBin.metrics.accuracy,
+    mem_rmse: results.memory.metrics.rmse,
+    wall_rmse: results.wallclock.metrics.rmse,
+    kill_coverage: results.killTime.coverage,
+    kill_median_ratio: results.killTime.medianKillOverActual,
+    under_provisioned_argmax: results.costAware.underProvisionedArgmax,
+    under_provisioned_cost_aware: results.costAware.underProvisionedCostAware,
+    large_jobs_in_bin0_cost_aware: results.costAware.largeJobsInBinZeroCostAware,
+    train_rows: trainRows.length + validationRows.length,
+    test_rows: testRows.length,
+    train_seconds: Math.round(trainSeconds * 10) / 10,
+  };
+  return { bundle, metrics, results };
+}

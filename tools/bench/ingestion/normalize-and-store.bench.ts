@@ -1,0 +1,77 @@
+/**
+ * Ingestion benchmark of the features stage without Kafka: realistic HySDS job_status documents (the synthetic
+ * history, serialized as the features service receives them) → JSON.parse + normalizeJobStatus → upsertMany in
+ * batches. Prints documents per second for each stage so the bottleneck is visible, then a replay of the same
+ * batches (what a redelivery after a crash costs), and the process's peak memory.
+ *
+ *   SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register tools/bench/ingestion/normalize-and-store.bench.ts \
+ *     [--docs 100000] [--batch 1000] [--url postgres://…|pglite://memory]
+ *
+ * The database is DATABASE_URL (else --url, else pglite://memory); the run works in a schema of its own, dropped at
+ * the end. Single process, single connection in flight, like one features consumer.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { createDatabase, KyselyJobRunRepository, type JobRunRecord } from '@jobcast/db';
+import { normalizeJobStatus } from '@jobcast/features';
+import { generateHistory } from '../../../libs/features/src/synthetic';
+
+function argument(name: string, fallback: string): string {
+  const at = process.argv.indexOf(name);
+  return at >= 0 && process.argv[at + 1] !== undefined ? process.argv[at + 1] : fallback;
+}
+
+const documents = Number(argument('--docs', '100000'));
+const batchSize = Number(argument('--batch', '1000'));
+const url = process.env['DATABASE_URL'] || argument('--url', 'pglite://memory');
+
+function rate(count: number, startedAt: bigint): string {
+  const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+  return `${Math.round(count / seconds).toLocaleString('en-US').padStart(8)} docs/s  (${seconds.toFixed(1)} s)`;
+}
+
+async function main(): Promise<void> {
+  const messages: string[] = [];
+  for (const document of generateHistory({ jobs: documents, seed: 11 })) messages.push(JSON.stringify(document));
+  const bytes = messages.reduce((total, message) => total + message.length, 0);
+  console.log(`${messages.length.toLocaleString('en-US')} documents, ${Math.round(bytes / messages.length)} bytes on average; database ${url.replace(/\/\/[^@]*@/, '//…@')}`);
+
+  let started = process.hrtime.bigint();
+  const records: JobRunRecord[] = [];
+  let rejected = 0;
+  for (const message of messages) {
+    const document = JSON.parse(message) as Record<string, unknown>;
+    const result = normalizeJobStatus(document);
+    if (result.ok) records.push({ run: result.run, raw: document });
+    else rejected++;
+  }
+  console.log(`parse + normalize  ${rate(messages.length, started)}  rejected ${rejected}`);
+
+  const schema = `bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  const database = await createDatabase({ url, schema, maxConnections: 2 });
+  try {
+    await database.migrateToLatest();
+    const repository = new KyselyJobRunRepository(database.db);
+    for (const label of ['upsert (new rows)', 'upsert (replay)  ']) {
+      started = process.hrtime.bigint();
+      let written = 0;
+      for (let start = 0; start < records.length; start += batchSize) {
+        written += (await repository.upsertMany(records.slice(start, start + batchSize))).written;
+      }
+      console.log(`${label}  ${rate(records.length, started)}  written ${written}, batch ${batchSize}`);
+    }
+    started = process.hrtime.bigint();
+    let read = 0;
+    for await (const page of repository.findForTraining()) read += page.length;
+    console.log(`findForTraining    ${rate(read, started)}`);
+  } finally {
+    await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(database.db);
+    await database.close();
+  }
+  console.log(`peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
