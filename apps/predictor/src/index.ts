@@ -15,3 +15,4 @@ export { ServingModels, type ServingStatus } from './models/serving-models.servi
 export { PredictionService } from './prediction/prediction.service';
 export type { JobStatusNormalizer } from './prediction/job-status-normalizer.port';
 export { DEFAULT_PREDICTOR_TOPICS, type PredictorTopics } from './kafka/predictor-topics';
+export { FAMILY_LOADERS } from './distributed-adapters';

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PredictionMessage, type ModelsEvent } from '@jobcast/contracts';
-import { createDatabase, ModelRegistryRepository, type JobcastDatabase } from '@jobcast/db';
+import { createDatabase, ModelRegistryRepository, TrainingRunRepository, type JobcastDatabase } from '@jobcast/db';
 import { normalizeJobStatus } from '@jobcast/features';
 import { KafkaMessageBus, ensureTopics, type IncomingMessage, type Subscription } from '@jobcast/messaging';
 import { FolderModelStore, RUN_RECORD_FILE, RunRecord } from '@jobcast/models';
@@ -40,6 +40,7 @@ describe('predictor on real Kafka and PostgreSQL', () => {
   let schema: TestSchema;
   let database: JobcastDatabase;
   let registry: ModelRegistryRepository;
+  let trainingRuns: TrainingRunRepository;
   let kafka: Kafka;
   let bus: KafkaMessageBus;
   let predictor: StartedPredictor & { grpcTarget: string };
@@ -50,8 +51,12 @@ describe('predictor on real Kafka and PostgreSQL', () => {
   /** Registers a stored run as a model version and promotes it, as the trainer's gate would. */
   async function registerChampion(family: string, runDir: string): Promise<ModelsEvent> {
     const record = RunRecord.parse(JSON.parse(await readFile(join(runDir, RUN_RECORD_FILE), 'utf8')));
+    const run = await trainingRuns.create({
+      id: randomUUID(), status: 'running', family, name: record.runName, runKey: record.runName, trigger: 'manual', sweepId: null,
+      params: {}, owner: 'predictor-int', dataFrom: null, dataTo: null,
+    });
     const version = await registry.register({
-      id: randomUUID(), family, kind: record.kind, version: record.runName, runId: randomUUID(), metrics: {}, primaryMetric: record.primaryMetric.name,
+      id: randomUUID(), family, kind: record.kind, version: record.runName, runId: run.id, metrics: {}, primaryMetric: record.primaryMetric.name,
       primaryDirection: record.primaryMetric.direction, primaryValue: record.primaryMetric.value, location: runDir, checksums: record.checksums,
     });
     const { champion, previous } = await registry.promote(version.id, 'test');
@@ -71,6 +76,7 @@ describe('predictor on real Kafka and PostgreSQL', () => {
     database = await createDatabase({ url, schema: schema.schema, maxConnections: 2 });
     await database.migrateToLatest();
     registry = new ModelRegistryRepository(database.db);
+    trainingRuns = new TrainingRunRepository(database.db);
     store = await mkdtemp(join(tmpdir(), 'predictor-store-'));
     await registerChampion('runtime', await storeRuntimeRun(store, 'runtime-v1', finishedRuns(90)));
     await registerChampion('calcloud', await storeCalcloudRun(store, 'calcloud-v1', syntheticCalcloudRows(600)));

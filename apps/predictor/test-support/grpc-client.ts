@@ -3,7 +3,8 @@ import { loadSync } from '@grpc/proto-loader';
 import { PREDICTOR_PROTO_PATH, PROTO_ROOT } from '@jobcast/contracts';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 
-const LOADER = { includeDirs: [PROTO_ROOT], keepCase: false, longs: Number, enums: String, defaults: false, oneofs: true };
+// arrays: an empty repeated field decodes as [] (as in the JSON answer), not as an absent field.
+const LOADER = { includeDirs: [PROTO_ROOT], keepCase: false, longs: Number, enums: String, defaults: false, arrays: true, oneofs: true };
 
 type Unary = (request: unknown, callback: (error: ServiceError | null, response: any) => void) => void;
 

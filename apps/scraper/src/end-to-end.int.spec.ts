@@ -80,10 +80,12 @@ describe('ingestion end to end', () => {
       ScraperModule.forRoot({ settings: config.scrape, ...adapters, serveHttp: false }),
       { logger: ['error'] },
     );
-    const close = async () => {
-      await app.close();
-      await adapters.close();
-    };
+    let closing: Promise<void> | null = null;
+    const close = () =>
+      (closing ??= (async () => {
+        await app.close();
+        await adapters.close();
+      })());
     cleanups.push(close);
     return { app, close, scrape: app.get(ScrapeService), snapshots: app.get(QueuedSnapshotService) };
   }
@@ -201,6 +203,7 @@ describe('ingestion end to end', () => {
     ]);
     expect(loaded.failed).toEqual([]);
 
+    const features = await startFeatures(env);
     const deadLetters: DeadLetterRecord[] = [];
     const bus = new KafkaMessageBus(new Kafka(kafkaConfigFromEnv('dlq-reader', env)));
     cleanups.push(() => bus.close());
@@ -212,7 +215,6 @@ describe('ingestion end to end', () => {
       },
     });
 
-    const features = await startFeatures(env);
     await (await startScraper(env)).scrape.scrapeUntilCaughtUp();
     await features.drained();
     const deadline = Date.now() + 30_000;

@@ -1,19 +1,33 @@
-import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadTrainerConfig, SweepService, TrainerModule, TrainingSlot } from '@jobcast/trainer';
 
 interface SweepFlags {
-  grid: Record<string, unknown[]>;
+  grid: Record<string, unknown>;
   fixed?: Record<string, unknown>;
-  search: 'grid' | 'random';
+  search: string;
   samples?: number;
   seed: number;
   name?: string;
   windowDays?: number;
+  trainer: string;
 }
 
-type SweepView = Awaited<ReturnType<SweepService['get']>>;
+interface RunView {
+  id: string;
+  name: string;
+  status: string;
+  metrics: Record<string, number>;
+  location: string | null;
+  error: string | null;
+  progress: { model: string; epoch: number; totalEpochs: number; loss: number } | null;
+}
+
+interface SweepView {
+  sweep: { id: string; status: string; error: string | null; metric: string; direction: string; bestRunId: string | null };
+  runs: RunView[];
+}
+
+const POLL_INTERVAL_MS = 500;
+const BAR_WIDTH = 24;
 
 const jsonObject = (flag: string) => (value: string) => {
   let parsed: unknown;
@@ -33,9 +47,9 @@ const wholeNumber = (value: string) => {
 };
 
 /**
- * `jobcast sweep <family> --grid <json>`: runs a hyperparameter sweep with the trainer's database and model store
- * (DATABASE_URL, MODEL_STORE_URL, … as the trainer reads them), shows a progress bar, and prints the sweep — runs
- * autonamed by the rule, their metrics, the best run — as JSON on its last line.
+ * `jobcast sweep <family> --grid <json>`: asks the trainer (`POST /v1/sweeps`) for a hyperparameter sweep, shows a
+ * progress bar while it runs, and prints the sweep — runs autonamed by the rule, their metric, the best run — as
+ * one JSON object on its last line. Exit code 1 when the trainer refuses or the sweep fails.
  */
 export function register(program: Command): void {
   program
@@ -48,37 +62,43 @@ export function register(program: Command): void {
     .option('--samples <n>', 'combinations drawn by a random search', wholeNumber)
     .option('--seed <n>', 'seed of the random search', wholeNumber, 42)
     .option('--name <name>', 'folder of the sweep below the family (default sweep-<timestamp>)')
-    .option('--window-days <n>', 'training window in days (0 = all history; default TRAINER_WINDOW_DAYS)', wholeNumber)
+    .option('--window-days <n>', "training window in days (0 = all history; default: the trainer's)", wholeNumber)
+    .option('--trainer <url>', 'trainer base URL', process.env['TRAINER_URL'] ?? 'http://127.0.0.1:3002')
     .action(async (family: string, flags: SweepFlags) => {
-      const config = loadTrainerConfig({ ...process.env, TRAINER_CRON: 'off' });
-      const app = await NestFactory.createApplicationContext(TrainerModule.forRoot({ config }), { logger: ['error', 'warn'] });
-      try {
-        const sweeps = app.get(SweepService);
-        const { sweep } = await sweeps.start({
-          family,
-          grid: flags.grid as Record<string, never[]>,
-          fixed: (flags.fixed ?? {}) as Record<string, never>,
-          search: flags.search,
-          samples: flags.samples,
-          seed: flags.seed,
-          name: flags.name,
-          windowDays: flags.windowDays,
-        });
-        const ticker = setInterval(() => void sweeps.get(sweep.id).then(drawProgress, () => undefined), 500);
-        await app.get(TrainingSlot).idle();
-        clearInterval(ticker);
-        const view = await sweeps.get(sweep.id);
+      const { trainer, ...spec } = flags;
+      const started = await call<SweepView>(trainer, '/v1/sweeps', { family, ...spec });
+      let view = started;
+      while (view.sweep.status === 'running') {
         drawProgress(view);
-        process.stderr.write('\n');
-        console.log(JSON.stringify(summary(view)));
-        if (view.sweep.status !== 'succeeded') process.exitCode = 1;
-      } finally {
-        await app.close();
+        await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+        view = await call<SweepView>(trainer, `/v1/sweeps/${started.sweep.id}`);
       }
+      drawProgress(view);
+      process.stderr.write('\n');
+      console.log(JSON.stringify(summary(view)));
+      if (view.sweep.status !== 'succeeded') process.exitCode = 1;
     });
 }
 
-const BAR_WIDTH = 24;
+/** GET, or POST when a body is given; a refusal becomes an error carrying the trainer's message. */
+async function call<T>(base: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(new URL(path, base), {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json', ...authorization() },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const answer = (await response.json().catch(() => ({}))) as { message?: string; runningRunId?: string };
+  if (!response.ok) {
+    const running = answer.runningRunId ? ` (running: ${answer.runningRunId})` : '';
+    throw new Error(`trainer answered ${response.status}: ${answer.message ?? response.statusText}${running}`);
+  }
+  return answer as T;
+}
+
+function authorization(): Record<string, string> {
+  const token = process.env['TRAINER_ADMIN_TOKEN'];
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
 
 /** `[#######.........] 2/4 runs  S05-N0 mem_clf epoch 12/80 loss 0.231` on stderr, redrawn in place. */
 function drawProgress({ runs }: SweepView): void {
@@ -99,6 +119,12 @@ function summary({ sweep, runs }: SweepView) {
     metric: sweep.metric,
     direction: sweep.direction,
     best: runs.find((run) => run.id === sweep.bestRunId)?.name ?? null,
-    runs: runs.map((run) => ({ name: run.name, status: run.status, value: run.metrics[`${sweep.metric}_test`] ?? null, location: run.location, error: run.error })),
+    runs: runs.map((run) => ({
+      name: run.name,
+      status: run.status,
+      value: run.metrics[`${sweep.metric}_test`] ?? null,
+      location: run.location,
+      error: run.error,
+    })),
   };
 }

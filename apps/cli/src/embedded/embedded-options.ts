@@ -6,8 +6,8 @@ const port = z.coerce.number().int().min(0).max(65_535);
 export const EmbeddedOptions = z.object({
   /** `synthetic`, or a file: NDJSON job_status documents, an SWF trace (`.swf`) or a calcloud export (`.csv`) */
   history: z.string().trim().min(1).default('synthetic'),
-  /** jobs in the synthetic history */
-  jobs: z.coerce.number().int().min(1).max(5_000_000).default(50_000),
+  /** jobs in the synthetic history; the embedded index holds them in memory, larger histories need the real stack */
+  jobs: z.coerce.number().int().min(1).max(200_000).default(50_000),
   /** seed of the synthetic history */
   seed: z.coerce.number().int().min(0).max(0xffffffff).default(1),
   port: port.default(3000),

@@ -19,7 +19,9 @@ export async function findExampleJobs(db: Kysely<Database>): Promise<ExampleJobs
     .select(['job_type', 'instance_type', (eb) => eb.fn.countAll<number>().as('runs')])
     .where('status', '=', 'job-completed')
     .groupBy(['job_type', 'instance_type'])
+    // a HySDS job type with a known instance reads best in the runtime examples; calibration jobs get their own
     .orderBy(sql`instance_type is null`)
+    .orderBy(sql`job_type like 'job-hst_calibration:%'`)
     .orderBy('runs', 'desc')
     .limit(1)
     .executeTakeFirst();

@@ -21,10 +21,13 @@ function bodyErrorAnswer(error: { type?: string; status?: number; message?: stri
 }
 
 /**
- * HTTP settings of the predictor's host app: JSON bodies up to PREDICTOR_BODY_LIMIT with JSON errors for bodies that
+ * HTTP settings of the predictor's host app: no ETags, JSON bodies up to PREDICTOR_BODY_LIMIT with JSON errors for bodies that
  * are too large or unparsable, and the OpenAPI document at /docs. The app must be created with `bodyParser: false`.
  */
 export function configurePredictorHttp(app: NestExpressApplication, config: PredictorConfig): void {
+  // Every answer is computed fresh, so hashing each body for an ETag costs CPU and saves nothing.
+  app.set('etag', false);
+  app.disable('x-powered-by');
   app.useBodyParser('json', { limit: config.PREDICTOR_BODY_LIMIT });
   app.use((error: { type?: string; status?: number; message?: string }, _request: Request, response: Response, next: NextFunction) => {
     const answer = bodyErrorAnswer(error);

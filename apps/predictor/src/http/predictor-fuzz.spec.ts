@@ -4,6 +4,8 @@ import { randomJson, randomQuery, seededRandom } from '../../test-support/random
 import { HOURLY_PRICES, runtimeSamples } from '../../test-support/samples';
 import { simpleNormalizer } from '../../test-support/simple-normalizer';
 import { startTestPredictor } from '../../test-support/start-test-predictor';
+import { predictorGrpcClient } from '../../test-support/grpc-client';
+import { status } from '@grpc/grpc-js';
 
 const CASES = 3000;
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261121);
@@ -11,7 +13,7 @@ const POST_ROUTES = ['/v1/predict', '/v1/predict/batch', '/v1/models/reload'];
 const GET_ROUTES = ['/runtime', '/runcost', '/queuetime', '/v1/runtime', '/v1/runcost', '/v1/queuetime', '/v1/models', '/health'];
 
 describe('predictor fuzz', () => {
-  let predictor: StartedPredictor;
+  let predictor: StartedPredictor & { grpcTarget: string };
 
   beforeAll(async () => {
     const source = new FixtureModelSource();
@@ -40,5 +42,32 @@ describe('predictor fuzz', () => {
     expect(statuses.get(200)).toBeGreaterThan(0);
     expect(statuses.get(400)).toBeGreaterThan(0);
     expect((await fetch(`${predictor.httpUrl}/health`)).status).toBe(200);
+  });
+
+  it('answers random gRPC requests with OK or INVALID_ARGUMENT, never INTERNAL (seed ${SEED})', async () => {
+    const random = seededRandom(SEED + 1);
+    const grpc = predictorGrpcClient(predictor.grpcTarget);
+    const codes = new Map<number, number>();
+    try {
+      for (let i = 0; i < 500; i++) {
+        const value = randomJson(random);
+        const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+        const request =
+          i % 3 === 0
+            ? { jobStatusJson: random() < 0.2 ? text(value).slice(1) : text(value) }
+            : i % 3 === 1
+              ? { job: { jobType: text(value).slice(0, 600), features: { n_files: text(randomJson(random)), ipst: text(randomJson(random)) } } }
+              : { calcloud: { dataset: text(value).slice(0, 40), nFiles: Math.floor(random() * 2e7) - 5, totalMb: random() * 1e10 - 1e3 } };
+        const code = await grpc.call('predict', request).then(
+          () => status.OK,
+          (error: { code: number }) => error.code,
+        );
+        codes.set(code, (codes.get(code) ?? 0) + 1);
+      }
+    } finally {
+      grpc.close();
+    }
+    expect([...codes.keys()].every((code) => code === status.OK || code === status.INVALID_ARGUMENT)).toBe(true);
+    expect(codes.get(status.INVALID_ARGUMENT)).toBeGreaterThan(0);
   });
 });

@@ -41,7 +41,8 @@ export class ScrapeService {
     let cursor = await this.withRetry('load cursor', () => this.cursors.load(this.settings.cursorName), signal);
     const since = cursor ? new Date(cursor.position.timestampMs - this.settings.overlapMs) : this.settings.from;
     const summary: PassSummary = { documentsRead: 0, documentsPublished: 0, cursor: cursor?.position ?? null };
-    let after: SortPosition | null = null;
+    // Without an overlap window the pass resumes strictly after the cursor; with one it re-reads the window.
+    let after: SortPosition | null = this.settings.overlapMs === 0 && cursor ? cursor.position : null;
 
     while (!signal?.aborted) {
       const page = await this.reader.readPage(

@@ -152,6 +152,15 @@ describe.each(engines)('KyselyJobRunRepository on %s', (_engine, open) => {
     expect(found).toMatchObject({ jobType: 'job-ab', raw: { text: 'xy' } });
   });
 
+  it('treats payload ids that differ only by NUL characters as one job', async () => {
+    const result = await repository.upsertMany([
+      record(run('p\u0000x', { updatedAt: '2024-05-01T12:00:00.000Z' })),
+      record(run('px', { status: 'job-failed', updatedAt: '2024-05-01T12:01:00.000Z' })),
+    ]);
+    expect(result).toEqual({ written: 1, stale: 1, rejected: [] });
+    expect((await repository.findByPayloadId('px'))?.status).toBe('job-failed');
+  });
+
   it('writes the good rows of a batch and reports the rows the database refuses', async () => {
     const result = await repository.upsertMany([
       record(run('good-1')),

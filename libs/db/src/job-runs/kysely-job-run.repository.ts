@@ -20,9 +20,9 @@ export class KyselyJobRunRepository implements JobRunRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async upsertMany(records: readonly JobRunRecord[]): Promise<UpsertResult> {
-    const latest = latestPerPayload(records);
+    const latest = latestPerPayload(records.map((record) => ({ record, row: toJobRunRow(record) })));
     const result: UpsertResult = { written: 0, stale: records.length - latest.length, rejected: [] };
-    await this.writeIsolatingBadRows(latest.map(toJobRunRow), result);
+    await this.writeIsolatingBadRows(latest, result);
     return result;
   }
 
@@ -68,25 +68,32 @@ export class KyselyJobRunRepository implements JobRunRepository {
   }
 
   /**
-   * Writes rows in one statement; if the database refuses the data (SQLSTATE class 22, e.g. an invalid Unicode
-   * escape in a raw document), splits the batch to write every good row and report each bad one.
+   * Writes rows in one statement; if the database refuses the data (SQLSTATE class 22 data exception, e.g. an invalid
+   * Unicode escape in a raw document, or 54 program limit, e.g. a value too large), splits the batch to write every
+   * good row and report each bad one under the payload id the caller gave.
    */
-  private async writeIsolatingBadRows(rows: Array<Insertable<JobRunsTable>>, result: UpsertResult): Promise<void> {
+  private async writeIsolatingBadRows(pending: PendingRow[], result: UpsertResult): Promise<void> {
     try {
-      const written = await upsertJobRunRows(this.db, rows);
+      const written = await upsertJobRunRows(this.db, pending.map(({ row }) => row));
       result.written += written;
-      result.stale += rows.length - written;
+      result.stale += pending.length - written;
     } catch (error) {
-      if (!isDataException(error)) throw error;
-      if (rows.length === 1) {
-        result.rejected.push({ payloadId: rows[0].payload_id, reason: (error as Error).message });
+      if (!isRowDataError(error)) throw error;
+      if (pending.length === 1) {
+        result.rejected.push({ payloadId: pending[0].record.run.payloadId, reason: (error as Error).message });
         return;
       }
-      const middle = Math.ceil(rows.length / 2);
-      await this.writeIsolatingBadRows(rows.slice(0, middle), result);
-      await this.writeIsolatingBadRows(rows.slice(middle), result);
+      const middle = Math.ceil(pending.length / 2);
+      await this.writeIsolatingBadRows(pending.slice(0, middle), result);
+      await this.writeIsolatingBadRows(pending.slice(middle), result);
     }
   }
+}
+
+/** A record and the row it becomes. */
+interface PendingRow {
+  record: JobRunRecord;
+  row: Insertable<JobRunsTable>;
 }
 
 const SELECTED_COLUMNS = [
@@ -96,15 +103,15 @@ const SELECTED_COLUMNS = [
 ] as const satisfies ReadonlyArray<keyof JobRunsTable>;
 
 /**
- * One record per payload id, the newest `updatedAt` winning (ties: the later record), because one INSERT … ON
- * CONFLICT cannot touch the same row twice.
+ * One row per stored payload id (after the row mapping, which may strip characters), the newest `updatedAt`
+ * winning (ties: the later record), because one INSERT … ON CONFLICT cannot touch the same row twice.
  */
-function latestPerPayload(records: readonly JobRunRecord[]): JobRunRecord[] {
-  const latest = new Map<string, JobRunRecord>();
-  for (const record of records) {
-    const seen = latest.get(record.run.payloadId);
-    if (!seen || Date.parse(seen.run.updatedAt) <= Date.parse(record.run.updatedAt)) {
-      latest.set(record.run.payloadId, record);
+function latestPerPayload(pending: readonly PendingRow[]): PendingRow[] {
+  const latest = new Map<string, PendingRow>();
+  for (const candidate of pending) {
+    const seen = latest.get(candidate.row.payload_id);
+    if (!seen || Date.parse(seen.record.run.updatedAt) <= Date.parse(candidate.record.run.updatedAt)) {
+      latest.set(candidate.row.payload_id, candidate);
     }
   }
   return [...latest.values()];
@@ -127,7 +134,7 @@ function applyFilter<O>(
   return filtered;
 }
 
-function isDataException(error: unknown): boolean {
+function isRowDataError(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && code.startsWith('22');
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('54'));
 }

@@ -74,8 +74,8 @@ export const CALCLOUD_FAST_NETWORK_CONFIG: CalcloudTrainingConfig = {
 export const CALCLOUD_DEFAULT_CONFIG: CalcloudTrainingConfig = {
   ...CALCLOUD_BASELINE_CONFIG,
   name: 'boosted-trees',
-  memClf: { kind: 'boosted_trees', trees: { rounds: 400, learningRate: 0.1, maxDepth: 6, minChildWeight: 0.1, lambda: 1, patience: 30 } },
-  memReg: { kind: 'boosted_trees', trees: { rounds: 600, learningRate: 0.1, maxDepth: 6, minChildWeight: 3, lambda: 1, patience: 30 } },
+  memClf: { kind: 'boosted_trees', trees: { rounds: 400, learningRate: 0.2, maxDepth: 6, minChildWeight: 0.1, lambda: 1, patience: 30 } },
+  memReg: { kind: 'boosted_trees', trees: { rounds: 600, learningRate: 0.3, maxDepth: 6, minChildWeight: 3, lambda: 1, patience: 30 } },
   wallReg: { kind: 'boosted_trees', trees: { rounds: 600, learningRate: 0.1, maxDepth: 6, minChildWeight: 3, lambda: 1, patience: 30 } },
 };
 

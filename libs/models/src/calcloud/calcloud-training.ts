@@ -1,5 +1,5 @@
 import { loadPriceTable } from '../pricing';
-import { fitPowerTransform } from '../transforms/power-transformer';
+import { fitPowerTransform, PowerTransformParams } from '../transforms/power-transformer';
 import { analyseCalcloudTest, CalcloudResults } from './calcloud-analysis';
 import { CalcloudBundle } from './calcloud-bundle';
 import { CALCLOUD_CONFIGS, CalcloudConfigName, CalcloudTrainingConfig } from './calcloud-config';
@@ -38,6 +38,9 @@ export interface CalcloudMetrics {
   train_rows: number;
   test_rows: number;
   train_seconds: number;
+  /** wall time of each model's training and the epochs / rounds it ran */
+  fit_seconds: { mem_clf: number; mem_reg: number; wall_reg: number };
+  fit_steps: { mem_clf: number; mem_reg: number; wall_reg: number };
 }
 
 export function resolveCalcloudConfig(options: CalcloudTrainingOptions): CalcloudTrainingConfig {
@@ -52,6 +55,29 @@ export function resolveCalcloudConfig(options: CalcloudTrainingOptions): Calclou
   });
 }
 
+export interface CalcloudSplit {
+  trainRows: CalcloudRow[];
+  /** held out of training for early stopping and for fitting the kill-time and memory-risk spreads */
+  validationRows: CalcloudRow[];
+  testRows: CalcloudRow[];
+  /** the power transform, fitted on the training rows only */
+  tx: PowerTransformParams;
+}
+
+/** The stratified test split, then a stratified validation split of the rest (seed + 1); also what peers reuse. */
+export function prepareCalcloudSplit(rows: ReadonlyArray<CalcloudRow>, config: Pick<CalcloudTrainingConfig, 'seed' | 'testSize' | 'validationSize'>): CalcloudSplit {
+  const split = stratifiedSplit(rows.map((r) => r.memBin), config.testSize, config.seed);
+  const learning = split.train.map((i) => rows[i]);
+  const inner = stratifiedSplit(learning.map((r) => r.memBin), config.validationSize, config.seed + 1);
+  const trainRows = inner.train.map((i) => learning[i]);
+  return {
+    trainRows,
+    validationRows: inner.test.map((i) => learning[i]),
+    testRows: split.test.map((i) => rows[i]),
+    tx: fitPowerTransform([trainRows.map((r) => r.features.n_files), trainRows.map((r) => r.features.total_mb)]),
+  };
+}
+
 /**
  * Trains the three calcloud models on a stratified split, fits the kill-time and risk spreads on the held-out
  * validation rows, and evaluates everything on the test rows.
@@ -64,15 +90,8 @@ export async function trainCalcloud(
   const progress = options.onProgress ?? (() => undefined);
   if (rows.length < 50) throw new Error(`calcloud training needs at least 50 rows (got ${rows.length})`);
   const started = Date.now();
-  const split = stratifiedSplit(rows.map((r) => r.memBin), config.testSize, config.seed);
-  const learning = split.train.map((i) => rows[i]);
-  const inner = stratifiedSplit(learning.map((r) => r.memBin), config.validationSize, config.seed + 1);
-  const trainRows = inner.train.map((i) => learning[i]);
-  const validationRows = inner.test.map((i) => learning[i]);
-  const testRows = split.test.map((i) => rows[i]);
+  const { trainRows, validationRows, testRows, tx } = prepareCalcloudSplit(rows, config);
   progress(`split: ${trainRows.length} train, ${validationRows.length} validation, ${testRows.length} test (seed ${config.seed})`);
-
-  const tx = fitPowerTransform([trainRows.map((r) => r.features.n_files), trainRows.map((r) => r.features.total_mb)]);
   const matrix = (part: CalcloudRow[]) => calcloudInputMatrix(tx, part.map((r) => r.features));
   const data = (part: CalcloudRow[], target: (r: CalcloudRow) => number): EstimatorData => ({
     x: matrix(part),
@@ -94,8 +113,9 @@ export async function trainCalcloud(
         },
       },
     );
-    progress(`${name}: ${trained.history.loss.length} steps, best ${trained.history.best_epoch + 1}, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    return trained;
+    const seconds = Math.round((Date.now() - t0) / 100) / 10;
+    progress(`${name}: ${trained.history.loss.length} steps, best ${trained.history.best_epoch + 1}, ${seconds} s`);
+    return { ...trained, seconds };
   };
   const memClf = await fit('mem_clf', config.memClf, (r) => r.memBin, true);
   const memReg = await fit('mem_reg', config.memReg, (r) => r.memoryGb, false);
@@ -145,6 +165,8 @@ export async function trainCalcloud(
     train_rows: trainRows.length + validationRows.length,
     test_rows: testRows.length,
     train_seconds: Math.round(trainSeconds * 10) / 10,
+    fit_seconds: { mem_clf: memClf.seconds, mem_reg: memReg.seconds, wall_reg: wallReg.seconds },
+    fit_steps: { mem_clf: memClf.history.loss.length, mem_reg: memReg.history.loss.length, wall_reg: wallReg.history.loss.length },
   };
   return { bundle, metrics, results };
 }

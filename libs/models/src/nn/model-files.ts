@@ -29,5 +29,5 @@ export async function loadLayersModel(dir: string): Promise<tf.LayersModel> {
   const modelJson = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
   const weights = readFileSync(join(dir, 'weights.bin'));
   const weightData = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength);
-  return tf.loadLayersModel(tf.io.fromMemory(modelJson.modelTopology, modelJson.weightsManifest[0].weights, weightData));
+  return tf.loadLayersModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest[0].weights, weightData }));
 }

@@ -12,7 +12,7 @@ export interface EpochProgress {
 }
 
 export interface FitHooks {
-  /** Called after each epoch; answering true stops this network early. */
+  /** Called after each epoch; answering true stops this network early (if the family `stopsOnRequest`). */
   onEpoch(progress: EpochProgress): boolean;
 }
 
@@ -32,6 +32,11 @@ export interface ModelFamily<Model = unknown> {
   /** the metric (on the test stage) that the gate and sweeps compare, and which way is better */
   readonly primaryMetric: MetricGoal;
   readonly defaultParams: ParamSet;
+  /**
+   * true when `fit` stops a network once `hooks.onEpoch` answers true, so the trainer's early-stopping rule applies;
+   * false when the family stops on its own criteria (or has no epochs)
+   */
+  readonly stopsOnRequest: boolean;
   /** rows the family can learn from (e.g. with the target present); the rest are dropped before splitting */
   usable(row: JobRun): boolean;
   fit(train: JobRun[], validation: JobRun[], params: ParamSet, hooks: FitHooks): Promise<Model>;

@@ -8,6 +8,8 @@ import { parseMetricLines } from './metric-line';
 import { RunRecord } from './run-record';
 import { SplitConfig } from './splitter';
 import { TrainingDataError } from './training-data-error';
+import { EarlyStoppingConfig } from './early-stopping';
+import type { ModelFamily } from './model-family';
 import { GATE_ROWS_FILE, runTrainingTask, type TrainingTaskInput } from './training-task';
 
 function history(count: number): JobRun[] {
@@ -100,5 +102,38 @@ describe('runTrainingTask', () => {
 
   it('refuses parameters the family does not have', async () => {
     await expect(runTrainingTask(input({ params: { learning_rate: 1 } }))).rejects.toThrow('runtime family has no parameter "learning_rate"');
+  });
+
+  it('stops a network early for a family that acts on the answer, and records the rule in run.json', async () => {
+    const epochsRun: number[] = [];
+    // validation loss bottoms out at epoch 5, then rises: patience 3 stops it at epoch 8
+    const epochFamily: ModelFamily<number> = {
+      name: 'epochs',
+      kind: 'test-network',
+      minRows: 20,
+      primaryMetric: { name: 'runtime_mae', direction: 'minimize' },
+      defaultParams: {},
+      stopsOnRequest: true,
+      usable: () => true,
+      async fit(_train, _validation, _params, hooks) {
+        for (let epoch = 1; epoch <= 100; epoch++) {
+          epochsRun.push(epoch);
+          if (hooks.onEpoch({ model: 'net', epoch, totalEpochs: 100, loss: 1 / epoch, valLoss: Math.abs(epoch - 5) })) break;
+        }
+        return epochsRun.length;
+      },
+      save: async (model, outDir) => writeFile(join(outDir, 'epochs.json'), JSON.stringify(model)),
+      load: async (outDir) => JSON.parse(await readFile(join(outDir, 'epochs.json'), 'utf8')) as number,
+      evaluate: async () => ({ runtime_mae: 1 }),
+    };
+    const { record } = await runTrainingTask(input({ family: epochFamily, earlyStopping: EarlyStoppingConfig.parse({ patience: 3 }) }));
+    expect(epochsRun.at(-1)).toBe(8);
+    expect(lines).toContain('early stop net at epoch 8');
+    expect(record.config.earlyStopping).toEqual({ rule: 'val-loss', patience: 3, minDelta: 0 });
+  });
+
+  it('records no trainer early stopping for a family that stops on its own', async () => {
+    const { record } = await runTrainingTask(input({ earlyStopping: EarlyStoppingConfig.parse({ patience: 3 }) }));
+    expect(record.config.earlyStopping).toBeNull();
   });
 });

@@ -70,6 +70,8 @@ export async function runTrainingTask(input: TrainingTaskInput): Promise<Trainin
     );
   }
   const folds = splitRows(input.split, usable.map(jobRunTime));
+  // only a family that acts on the stop answer gets the trainer's rule; run.json records what really applied
+  const earlyStopping = family.stopsOnRequest ? input.earlyStopping : null;
   const pool = new MetricPool();
   let fitSeconds = 0;
   let evaluateSeconds = 0;
@@ -92,8 +94,8 @@ export async function runTrainingTask(input: TrainingTaskInput): Promise<Trainin
       onEpoch(progress) {
         input.onProgress?.(progress);
         log(`epoch ${progress.model} ${progress.epoch}/${progress.totalEpochs} loss=${progress.loss} val_loss=${progress.valLoss ?? ''}`);
-        if (!input.earlyStopping || progress.valLoss === undefined) return false;
-        const stopper = stoppers.get(progress.model) ?? new EarlyStopping(input.earlyStopping);
+        if (!earlyStopping || progress.valLoss === undefined) return false;
+        const stopper = stoppers.get(progress.model) ?? new EarlyStopping(earlyStopping);
         stoppers.set(progress.model, stopper);
         const stop = stopper.observe(progress.epoch, progress.loss, progress.valLoss);
         if (stop) log(`early stop ${progress.model} at epoch ${progress.epoch}`);
@@ -127,7 +129,7 @@ export async function runTrainingTask(input: TrainingTaskInput): Promise<Trainin
     runName: input.runName,
     family: family.name,
     kind: family.kind,
-    config: { params: input.params, split: input.split, earlyStopping: input.earlyStopping },
+    config: { params: input.params, split: input.split, earlyStopping },
     dataWindow: input.dataWindow,
     rowCounts: { total: usable.length, train: trainCount, test: lastTest.length },
     codeVersion: input.codeVersion,

@@ -17,9 +17,8 @@ import type { EpochProgress, ModelFamily } from '../model-family';
 
 /**
  * The `calcloud` family: the memory-bin classifier, memory regressor and wallclock regressor of reference §4, trained
- * by `trainCalcloud` on the calcloud job runs. Early stopping is the networks' own (each estimator's `patience` on
- * its validation loss), so the hooks' stop answer is not needed here. Scored by bin accuracy; memory and wallclock
- * RMSE are recorded beside it.
+ * by `trainCalcloud` on the calcloud job runs. Early stopping is the estimators' own (each one's `patience` on its
+ * validation loss, per run). Scored by bin accuracy; memory and wallclock RMSE are recorded beside it.
  */
 export const calcloudFamily: ModelFamily<CalcloudBundle> = {
   name: 'calcloud',
@@ -29,6 +28,8 @@ export const calcloudFamily: ModelFamily<CalcloudBundle> = {
   minRows: 80,
   primaryMetric: { name: 'accuracy', direction: 'maximize' },
   defaultParams: { config: 'default', epochsScale: 1, seed: 42 },
+  // each estimator stops on its own patience (calcloud config); trainCalcloud takes no stop signal
+  stopsOnRequest: false,
 
   usable(row) {
     return toCalcloudRow(row) !== null;

@@ -23,6 +23,8 @@ export const runtimeFamily: ModelFamily<RuntimeModel> = {
   minRows: 20,
   primaryMetric: { name: 'runtime_mae', direction: 'minimize' },
   defaultParams: {},
+  // statistics, not epochs
+  stopsOnRequest: false,
 
   usable: (row) => row.status === 'job-completed' && row.durationSeconds !== null,
 

@@ -1,0 +1,107 @@
+import { join } from 'node:path';
+import { KyselyJobRunRepository, ModelRegistryRepository } from '@jobcast/db';
+import { modelFamilyNames } from '@jobcast/models';
+import { configurePredictorHttp, PredictorGrpcHealth, predictorGrpcOptions, ServingModels } from '@jobcast/predictor';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { RejectsFile } from '../import/rejects-file';
+import { runImport } from '../import/import-runner';
+import { loadBuiltInHistory } from './built-in-history';
+import { EmbeddedModule } from './embedded.module';
+import { openEmbeddedAdapters } from './embedded-adapters';
+import type { EmbeddedOptions } from './embedded-options';
+import { chooseHistory, describeHistory } from './history-choice';
+import { ingestHistory } from './ingestion-stage';
+import { ProgressDisplay } from './progress-display';
+import { championsExist, summarizeRun, trainModels } from './training-stage';
+import { findExampleJobs, formatExamples } from './usage-examples';
+
+export interface RunningEmbeddedApp {
+  readonly httpUrl: string;
+  readonly grpcAddress: string;
+  /** seconds from the call to the first request it can answer */
+  readonly readySeconds: number;
+  close(): Promise<void>;
+}
+
+/**
+ * `npm start`: the whole of Jobcast in one process. Builds the history, runs it through the scraper and features
+ * modules into PGlite, trains, loads the champions into the predictor, then serves HTTP and gRPC and prints examples.
+ */
+export async function startEmbeddedApp(options: EmbeddedOptions, progress = new ProgressDisplay()): Promise<RunningEmbeddedApp> {
+  const choice = chooseHistory(options.history, options.jobs, options.seed);
+  progress.log(`Jobcast embedded: ${describeHistory(choice)}`);
+  const history = await loadBuiltInHistory(choice, progress);
+  if (history.search.size > 0) progress.log(`history ready: ${history.search.size.toLocaleString('en-US')} job_status documents indexed in memory`);
+  if (history.unindexable.count > 0) progress.log(`${history.unindexable.count} records left out of the index (first: ${history.unindexable.firstReason})`);
+
+  const handlerErrors = new Set<string>();
+  const adapters = await openEmbeddedAdapters(options, history.search, (error, { groupId }) => {
+    // A batch the predictor cannot predict before its models are trained is redelivered later: say so once.
+    const message = `${groupId}: ${error instanceof Error ? error.message : String(error)} (the batch will be delivered again)`;
+    if (!handlerErrors.has(message)) progress.log(message);
+    handlerErrors.add(message);
+  });
+  let app: NestExpressApplication | null = null;
+  try {
+    const jobRuns = new KyselyJobRunRepository(adapters.database.db);
+    if (history.directRuns) {
+      const rejectsPath = join(adapters.dataDir, 'history.rejects.ndjson');
+      const rejects = await RejectsFile.open(rejectsPath);
+      const imported = await runImport(history.directRuns, jobRuns, rejects, {
+        batchSize: 2_000,
+        onProgress: (summary) => progress.update(`importing job runs: ${summary.stored.toLocaleString('en-US')} stored`),
+      });
+      await rejects.close();
+      progress.log(`imported ${imported.stored.toLocaleString('en-US')} job runs${imported.rejected > 0 ? `, ${imported.rejected} rejected (see ${rejectsPath})` : ''}`);
+    }
+
+    app = await NestFactory.create<NestExpressApplication>(EmbeddedModule.forRoot(adapters.moduleOptions), {
+      bodyParser: false,
+      logger: ['error', 'warn'],
+    });
+    const predictorConfig = adapters.moduleOptions.predictor.config;
+    configurePredictorHttp(app, predictorConfig);
+    const grpcAddress = `${predictorConfig.HOST}:${predictorConfig.GRPC_PORT}`;
+    app.connectMicroservice(predictorGrpcOptions(grpcAddress, app.get(PredictorGrpcHealth)), { inheritAppConfig: true });
+    await app.init();
+
+    const ingested = await ingestHistory(app, adapters.bus, jobRuns, progress);
+    progress.log(
+      `ingested: ${ingested.rows.toLocaleString('en-US')} job runs in PGlite (${ingested.added.toLocaleString('en-US')} new` +
+        `${ingested.deadLettered > 0 ? `, ${ingested.deadLettered} dead-lettered` : ''})`,
+    );
+
+    const families = modelFamilyNames();
+    if (ingested.added === 0 && (await championsExist(new ModelRegistryRepository(adapters.database.db), families))) {
+      progress.log('nothing new since the last start: serving the champions already in --data-dir');
+    } else {
+      for (const run of await trainModels(app, progress)) progress.log(summarizeRun(run));
+    }
+    const serving = await app.get(ServingModels).loadAll();
+    for (const outcome of serving) if (!outcome.loaded) progress.log(`${outcome.family} predictions unavailable: ${outcome.reason}`);
+
+    await app.startAllMicroservices();
+    await app.listen(predictorConfig.PORT, predictorConfig.HOST);
+    const httpUrl = `http://${predictorConfig.HOST === '0.0.0.0' ? '127.0.0.1' : predictorConfig.HOST}:${predictorConfig.PORT}`;
+    const readySeconds = progress.elapsedSeconds();
+    progress.log(`ready in ${readySeconds.toFixed(1)} s: HTTP ${httpUrl}, gRPC ${grpcAddress} (Ctrl-C stops)`);
+    const examples = await findExampleJobs(adapters.database.db);
+    if (examples) process.stdout.write(`Try:\n${formatExamples(examples, httpUrl, grpcAddress)}\n`);
+
+    const running = app;
+    return {
+      httpUrl,
+      grpcAddress,
+      readySeconds,
+      close: async () => {
+        await running.close();
+        await adapters.close();
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await adapters.close().catch(() => undefined);
+    throw error;
+  }
+}

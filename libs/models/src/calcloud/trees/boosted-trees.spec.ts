@@ -1,0 +1,45 @@
+import { seededRandom } from '../../nn/seeded-random';
+import { trainBoostedTrees } from './boosted-trees';
+import { CompiledEnsemble } from './compiled-ensemble';
+
+function dataset(rows: number, seed: number) {
+  const random = seededRandom(seed);
+  const x = new Float32Array(rows * 2);
+  const y = new Float32Array(rows);
+  const label = new Float32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    x[r * 2] = random() * 10;
+    x[r * 2 + 1] = random() < 0.5 ? 0 : 1;
+    y[r] = x[r * 2] * x[r * 2] + 20 * x[r * 2 + 1];
+    label[r] = (x[r * 2] > 5 ? 1 : 0) + x[r * 2 + 1];
+  }
+  return { x, y, label, rows };
+}
+
+describe('gradient-boosted trees', () => {
+  const options = { rounds: 200, learningRate: 0.2, maxDepth: 4, minChildWeight: 1, lambda: 1, patience: 20 };
+
+  it('fits a non-linear regression and keeps the best validation round', () => {
+    const train = dataset(2000, 1);
+    const validation = dataset(500, 2);
+    const { model, history } = trainBoostedTrees(train, validation, 2, { ...options, objective: 'squared_error', outputs: 1 });
+    expect(model.trees).toHaveLength(history.best_epoch + 1);
+    const predictions = new CompiledEnsemble(model).predict(validation.x, validation.rows);
+    const rmse = Math.sqrt(predictions.reduce((s, p, i) => s + (p - validation.y[i]) ** 2, 0) / validation.rows);
+    expect(rmse).toBeLessThan(3);
+  });
+
+  it('classifies with softmax probabilities that sum to 1', () => {
+    const train = dataset(2000, 3);
+    const validation = dataset(500, 4);
+    const { model } = trainBoostedTrees({ ...train, y: train.label }, { ...validation, y: validation.label }, 2, { ...options, objective: 'softmax', outputs: 3 });
+    const probabilities = new CompiledEnsemble(model).predict(validation.x, validation.rows);
+    let correct = 0;
+    for (let r = 0; r < validation.rows; r++) {
+      const row = Array.from(probabilities.subarray(r * 3, r * 3 + 3));
+      expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+      if (row.indexOf(Math.max(...row)) === validation.label[r]) correct++;
+    }
+    expect(correct / validation.rows).toBeGreaterThan(0.97);
+  });
+});
