@@ -90,14 +90,19 @@ launch_detached() {
   printf '%s\n' "$!" >"$(service_dir "$service")/pid"
 }
 
-# PIDs of processes started for <service>: their command lines name its state folder.
-# Finds strays whose pid file was lost (a crashed run, a deleted .stack) as well.
+# PIDs of the servers started for <service>: java or postgres processes whose command line names its state
+# folder. Finds strays whose pid file was lost (a crashed run, a deleted .stack) as well, and never an editor or
+# `tail` that merely has a file of the folder open.
 service_processes() {
-  local marker
+  local marker pid executable
   marker="$(service_dir "$1")/"
   # The marker reaches grep through a file descriptor, so grep's own command line does not match it.
-  grep -lsF -f <(printf '%s\n' "$marker") /proc/[0-9]*/cmdline | sed 's:^/proc/\([0-9]*\)/cmdline$:\1:' \
-    | grep -vx -e "$$" -e "$BASHPID" || true
+  for pid in $(grep -lsF -f <(printf '%s\n' "$marker") /proc/[0-9]*/cmdline | sed 's:^/proc/\([0-9]*\)/cmdline$:\1:'); do
+    IFS= read -r -d '' executable 2>/dev/null <"/proc/$pid/cmdline" || true
+    case ${executable##*/} in
+      java | postgres) printf '%s\n' "$pid" ;;
+    esac
+  done
 }
 
 # The pid of the running server if the pid file points at a live process of ours (not a recycled pid).

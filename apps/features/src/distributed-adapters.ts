@@ -12,7 +12,8 @@ export async function openFeaturesAdapters(config: FeaturesConfig, env: NodeJS.P
   await ensureTopics(kafka, [config.ingest.topic, config.ingest.deadLetterTopic]);
   const database = await createDatabase({ url: config.databaseUrl, schema: config.databaseSchema });
   await database.migrateToLatest();
-  const bus = new KafkaMessageBus(kafka);
+  // Several partitions in flight: one batch is normalized while another one's upsert waits on PostgreSQL.
+  const bus = new KafkaMessageBus(kafka, { partitionsConsumedConcurrently: 3 });
   return {
     bus,
     jobRuns: new KyselyJobRunRepository(database.db),

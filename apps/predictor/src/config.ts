@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65_535);
@@ -17,8 +19,15 @@ export const PredictorEnvSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   /** a folder with one sub-folder per model family (`calcloud/`, `runtime/`); when unset, the trainer's registry */
   PREDICTOR_MODELS_DIR: optionalText,
-  /** model store root of the trainer (`<store>/<family>/<run>/`); used with the registry */
-  MODEL_STORE_DIR: optionalText,
+  /** the trainer's model store (`<store>/<family>/<run>/`): a folder, or `s3://bucket/prefix`; used with the registry */
+  MODEL_STORE_URL: optionalText,
+  /** S3-compatible endpoint (MinIO, Ceph …) for an s3:// store; unset = AWS */
+  MODEL_STORE_S3_ENDPOINT: optionalText.pipe(z.url().optional()),
+  MODEL_STORE_S3_REGION: z.string().min(1).default('us-east-1'),
+  /** path-style bucket addressing, which most S3-compatible servers need */
+  MODEL_STORE_S3_PATH_STYLE: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  /** where runs from an s3:// store are downloaded before loading */
+  PREDICTOR_CACHE_DIR: z.string().min(1).default(join(tmpdir(), 'jobcast-predictor')),
   /** PostgreSQL holding the trainer's model registry */
   DATABASE_URL: optionalText,
   /** comma-separated Kafka brokers; when unset the predictor neither consumes queued jobs nor hears model events */

@@ -7,7 +7,7 @@ export { PredictorGrpcHealth } from './grpc/grpc-health';
 export { PredictorEnvSchema, loadPredictorConfig, type PredictorConfig } from './config';
 export type { ModelSource, ModelReference } from './models/model-source.port';
 export type * from './models/model-ports';
-export type { FamilyLoaders } from './models/family-loaders';
+export { FAMILY_LOADERS, type FamilyLoaders } from './models/family-loaders';
 export { FolderModelSource } from './models/folder-model-source';
 export { RegistryModelSource, type ChampionLookup } from './models/registry-model-source';
 export { loadRuntimeFamily, adaptRuntimeFamily } from './models/adapters/runtime-family.adapter';
@@ -15,4 +15,3 @@ export { ServingModels, type ServingStatus } from './models/serving-models.servi
 export { PredictionService } from './prediction/prediction.service';
 export type { JobStatusNormalizer } from './prediction/job-status-normalizer.port';
 export { DEFAULT_PREDICTOR_TOPICS, type PredictorTopics } from './kafka/predictor-topics';
-export { FAMILY_LOADERS } from './distributed-adapters';

@@ -11,7 +11,7 @@ import { createTestSchema, getKafka, getPostgres, uniqueName, type TestSchema } 
 import { Kafka, logLevel } from 'kafkajs';
 import { readFile } from 'node:fs/promises';
 import type { StartedPredictor } from './bootstrap';
-import { FAMILY_LOADERS } from './distributed-adapters';
+import { FAMILY_LOADERS } from './models/family-loaders';
 import { RegistryModelSource } from './models/registry-model-source';
 import { comparable, predictorGrpcClient, type PredictorGrpcClient } from '../test-support/grpc-client';
 import { jobStatusDocument, jobStatusMessage } from '../test-support/job-status-messages';

@@ -22,6 +22,7 @@ import { PredictorMetrics } from './observability/predictor-metrics';
 import { PREDICTOR_BUS, PredictorLifecycle } from './predictor-lifecycle';
 import { JOB_STATUS_NORMALIZER, type JobStatusNormalizer } from './prediction/job-status-normalizer.port';
 import { PredictionService } from './prediction/prediction.service';
+import { RuntimeEstimatesService } from './prediction/runtime-estimates.service';
 import { QUEUED_JOBS, QueueTimeService } from './queue/queue-time.service';
 import { QueuedJobs } from './queue/queued-jobs';
 
@@ -61,6 +62,7 @@ export class PredictorModule implements NestModule {
         PredictorGrpcHealth,
         ServingModels,
         PredictionService,
+        RuntimeEstimatesService,
         QueueTimeService,
         TrainerClient,
         AdminTokenGuard,

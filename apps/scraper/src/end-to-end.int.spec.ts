@@ -1,8 +1,6 @@
 import 'reflect-metadata';
 import { DeadLetterRecord, TERMINAL_JOB_STATUSES } from '@jobcast/contracts';
-import { KyselyJobRunRepository, createDatabase } from '@jobcast/db';
-import { FeaturesModule, loadFeaturesConfig, openFeaturesAdapters } from '@jobcast/features-app';
-import { JobStatusConsumer } from '@jobcast/features-app';
+import { FeaturesModule, JobStatusConsumer, loadFeaturesConfig, openFeaturesAdapters } from '@jobcast/features-app';
 import { generateHistory } from '@jobcast/features';
 import { KafkaMessageBus, kafkaConfigFromEnv } from '@jobcast/messaging';
 import { createTestSchema, getElasticsearch, getKafka, getOpenSearch, getPostgres, uniqueName, type TestSchema } from '@jobcast/testing';

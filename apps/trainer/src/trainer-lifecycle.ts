@@ -32,6 +32,6 @@ export class TrainerLifecycle implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async onApplicationShutdown(): Promise<void> {
-    for (const resource of this.owned.reverse()) await resource.close();
+    for (const resource of [...this.owned].reverse()) await resource.close();
   }
 }

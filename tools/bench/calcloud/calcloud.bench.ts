@@ -9,7 +9,7 @@
  */
 import { execFileSync, fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   CALCLOUD_BASELINE_CONFIG,
@@ -52,14 +52,27 @@ async function runPhase(phase: Phase): Promise<Record<string, unknown>> {
       return { ...f, n_files: f.n_files + (i % 7), total_mb: f.total_mb * (1 + (i % 1000) / 1000) };
     });
     bundle.predictValid(inputs.slice(0, 1000));
-    let best = Number.POSITIVE_INFINITY;
+    // best of 5 rounds, by wall clock and by this process's CPU time (the machine is shared: CPU time measures the code)
+    let bestWall = Number.POSITIVE_INFINITY;
+    let bestCpu = Number.POSITIVE_INFINITY;
     for (let round = 0; round < 5; round++) {
-      const started = process.hrtime.bigint();
+      const wall = process.hrtime.bigint();
+      const cpu = process.cpuUsage();
       bundle.predictValid(inputs);
-      best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e9);
+      const used = process.cpuUsage(cpu);
+      bestWall = Math.min(bestWall, Number(process.hrtime.bigint() - wall) / 1e9);
+      bestCpu = Math.min(bestCpu, (used.user + used.system) / 1e6);
     }
     bundle.dispose();
-    return { phase, batch: INFERENCE_ROWS, best_seconds: best, predictions_per_s: Math.round(INFERENCE_ROWS / best), peak_rss_mb: peakRssMb() };
+    return {
+      phase,
+      batch: INFERENCE_ROWS,
+      best_wall_seconds: bestWall,
+      predictions_per_s_wall: Math.round(INFERENCE_ROWS / bestWall),
+      predictions_per_cpu_s: Math.round(INFERENCE_ROWS / bestCpu),
+      load_average_1m: Number(loadavg()[0].toFixed(1)),
+      peak_rss_mb: peakRssMb(),
+    };
   }
   return runKeras(rows);
 }

@@ -22,6 +22,8 @@ export async function loadSyntheticJobs(
   onProgress: (indexed: number) => void,
   /** when given, receives the payload_id of every terminal document (what a complete ingestion must store) */
   terminalIds?: Set<string>,
+  /** another seed and start give other jobs (new payload ids) in another submission window */
+  history: { seed: number; start: string } = { seed: 42, start: '2026-09-01T00:00:00Z' },
 ): Promise<LoadSummary> {
   const writer = new JobStatusIndexWriter(target);
   const started = Date.now();
@@ -38,7 +40,7 @@ export async function loadSyntheticJobs(
       indexed += result.indexed;
       onProgress(indexed);
     };
-    for (const document of generateHistory({ jobs, seed: 42, days: 30 })) {
+    for (const document of generateHistory({ jobs, seed: history.seed, start: history.start, days: 30 })) {
       if (terminalStatuses.has(document.status)) {
         terminal++;
         terminalIds?.add(document.payload_id);

@@ -1,7 +1,7 @@
 /**
- * The features stage without Kafka (the end-to-end pipeline benchmark is tools/bench/ingest): realistic HySDS job_status documents (the synthetic
- * history, serialized as the features service receives them) → JSON.parse + normalizeJobStatus → upsertMany in
- * batches. Prints documents per second for each stage so the bottleneck is visible, then a replay of the same
+ * The features stage without Kafka (the end-to-end pipeline benchmark is tools/bench/ingest): realistic HySDS
+ * job_status documents (the synthetic history, serialized as the features service receives them) → JSON.parse +
+ * normalizeJobStatus → upsertMany in batches. Prints documents per second for each stage so the bottleneck is visible, then a replay of the same
  * batches (what a redelivery after a crash costs), and the process's peak memory.
  *
  *   SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register tools/bench/job-runs/normalize-and-store.bench.ts \

@@ -4,7 +4,8 @@ import type { PageRequest, SearchedDocument, SearchSource, SortPosition } from '
 interface IndexedDocument {
   readonly position: SortPosition;
   readonly status: unknown;
-  readonly source: Record<string, unknown>;
+  /** Kept as text: a parsed HySDS document takes several times the memory of its JSON. */
+  readonly json: string;
 }
 
 /** Why a document cannot be indexed, as a search engine would refuse it. */
@@ -15,9 +16,7 @@ export interface UnindexableDocument {
 /**
  * The built-in history as a search index: the embedded mode's stand-in for Mozart's `job_status-current` alias.
  * Like the real index, the document id is the payload_id (a later status of the same job overwrites the earlier
- * one), and pages come in (`@timestamp`, id) order so the scraper runs unchanged on top of it. Documents stay
- * parsed in memory (the scraper serializes them anyway), which bounds the embedded history to a few hundred
- * thousand jobs.
+ * one), and pages come in (`@timestamp`, id) order so the scraper runs unchanged on top of it.
  */
 export class InMemorySearchSource implements SearchSource {
   readonly engine = 'file' as const;
@@ -36,7 +35,7 @@ export class InMemorySearchSource implements SearchSource {
     if (typeof id !== 'string' || id.trim() === '') return { reason: 'no payload_id (the document id of a job_status index)' };
     const stamp = typeof document['@timestamp'] === 'string' ? parseLenientTimestamp(document['@timestamp']) : null;
     if (stamp === null) return { reason: `@timestamp ${JSON.stringify(document['@timestamp'])} is not a date` };
-    this.byId.set(id, { position: { timestampMs: Date.parse(stamp), tiebreaker: id }, status: document['status'], source: document });
+    this.byId.set(id, { position: { timestampMs: Date.parse(stamp), tiebreaker: id }, status: document['status'], json: JSON.stringify(document) });
     this.sorted = null;
     return null;
   }
@@ -48,7 +47,7 @@ export class InMemorySearchSource implements SearchSource {
     for (let i = this.firstCandidate(documents, request); i < documents.length && page.length < request.size; i++) {
       const document = documents[i];
       if (!statuses.has(document.status as string)) continue;
-      page.push({ id: document.position.tiebreaker, index: this.index, position: document.position, source: document.source });
+      page.push({ id: document.position.tiebreaker, index: this.index, position: document.position, source: JSON.parse(document.json) });
     }
     return page;
   }

@@ -69,5 +69,6 @@ describe('predictor fuzz', () => {
     }
     expect([...codes.keys()].every((code) => code === status.OK || code === status.INVALID_ARGUMENT)).toBe(true);
     expect(codes.get(status.INVALID_ARGUMENT)).toBeGreaterThan(0);
+    expect(codes.get(status.OK)).toBeGreaterThan(0);
   });
 });

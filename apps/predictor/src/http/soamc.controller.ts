@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { PredictionService } from '../prediction/prediction.service';
+import { RuntimeEstimatesService } from '../prediction/runtime-estimates.service';
 import { QueueTimeService } from '../queue/queue-time.service';
 import { AdminTokenGuard } from './admin-token.guard';
 import { PredictorHttpErrorsFilter } from './http-errors.filter';
@@ -30,7 +30,7 @@ const soamcDays = (value: number) => Math.round(value * 1000) / 1000;
 @UseFilters(PredictorHttpErrorsFilter)
 export class SoamcController {
   constructor(
-    private readonly predictions: PredictionService,
+    private readonly estimates: RuntimeEstimatesService,
     private readonly queueTime: QueueTimeService,
     private readonly trainer: TrainerClient,
   ) {}
@@ -40,7 +40,7 @@ export class SoamcController {
   @ApiQuery({ name: 'jobtype', example: 'job-hello_world:develop' })
   @ApiQuery({ name: 'instance', required: false, example: 'c5.9xlarge' })
   runtime(@Query(new ZodQueryPipe(RuntimeQuery)) query: RuntimeQueryParams) {
-    const { statistics } = this.predictions.runtime(query.jobtype, query.instance);
+    const { statistics } = this.estimates.runtime(query.jobtype, query.instance);
     return { name: query.jobtype, instance: query.instance, mean: soamcNumber(statistics.mean), stdev: soamcNumber(statistics.stdev), units: 'seconds' };
   }
 
@@ -49,7 +49,7 @@ export class SoamcController {
   @ApiQuery({ name: 'jobtype', example: 'job-hello_world:develop' })
   @ApiQuery({ name: 'instance', required: false, example: 'c5.9xlarge' })
   runcost(@Query(new ZodQueryPipe(RuntimeQuery)) query: RuntimeQueryParams) {
-    const { statistics, hourlyUsd } = this.predictions.runCost(query.jobtype, query.instance);
+    const { statistics, hourlyUsd } = this.estimates.runCost(query.jobtype, query.instance);
     if (hourlyUsd === null) throw new NotFoundException(`no price known for ${query.instance} nor for any instance ${query.jobtype} ran on`);
     const usd = (seconds: number) => soamcNumber((seconds * hourlyUsd) / 3600);
     return { name: query.jobtype, instance: query.instance, mean: usd(statistics.mean), stdev: usd(statistics.stdev), units: 'USD' };

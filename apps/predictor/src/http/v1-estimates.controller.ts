@@ -1,6 +1,6 @@
 import { Controller, Get, Query, UseFilters } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { PredictionService } from '../prediction/prediction.service';
+import { RuntimeEstimatesService } from '../prediction/runtime-estimates.service';
 import { QueueTimeService } from '../queue/queue-time.service';
 import { PredictorHttpErrorsFilter } from './http-errors.filter';
 import { QueueTimeSchema, RuntimeStatisticsSchema } from './openapi-schemas';
@@ -13,7 +13,7 @@ import { ZodQueryPipe } from './zod-query.pipe';
 @UseFilters(PredictorHttpErrorsFilter)
 export class V1EstimatesController {
   constructor(
-    private readonly predictions: PredictionService,
+    private readonly estimates: RuntimeEstimatesService,
     private readonly queueTime: QueueTimeService,
   ) {}
 
@@ -23,7 +23,7 @@ export class V1EstimatesController {
   @ApiQuery({ name: 'instance', required: false, example: 'c5.9xlarge' })
   @ApiOkResponse({ schema: RuntimeStatisticsSchema })
   runtime(@Query(new ZodQueryPipe(RuntimeQuery)) query: RuntimeQueryParams) {
-    const { statistics, version } = this.predictions.runtime(query.jobtype, query.instance);
+    const { statistics, version } = this.estimates.runtime(query.jobtype, query.instance);
     return { name: query.jobtype, instance: query.instance, ...statistics, modelVersion: version };
   }
 
@@ -32,7 +32,7 @@ export class V1EstimatesController {
   @ApiQuery({ name: 'jobtype', example: 'job-hello_world:develop' })
   @ApiQuery({ name: 'instance', required: false, example: 'c5.9xlarge' })
   runcost(@Query(new ZodQueryPipe(RuntimeQuery)) query: RuntimeQueryParams) {
-    const { statistics, hourlyUsd, priceFallback, version } = this.predictions.runCost(query.jobtype, query.instance);
+    const { statistics, hourlyUsd, priceFallback, version } = this.estimates.runCost(query.jobtype, query.instance);
     const usd = (seconds: number) => (hourlyUsd === null ? null : (seconds * hourlyUsd) / 3600);
     return {
       name: query.jobtype,

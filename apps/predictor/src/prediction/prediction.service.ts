@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { InputIssue, Prediction, PredictionInput, RuntimeStatistics, WallclockPrediction } from '@jobcast/contracts';
+import type { InputIssue, Prediction, PredictionInput, WallclockPrediction } from '@jobcast/contracts';
 import { parsePredictionInput } from '@jobcast/contracts';
-import type { CalcloudAnswer, RuntimeAnswer } from '../models/model-ports';
+import type { CalcloudAnswer } from '../models/model-ports';
 import { ServingModels, type ModelSnapshot } from '../models/serving-models.service';
 import { costOf } from './cost';
 import { InvalidInputError, ModelsUnavailableError, issuesAtIndex } from './prediction.errors';
 import { JOB_STATUS_NORMALIZER, type JobStatusNormalizer } from './job-status-normalizer.port';
 import { resolveSubject, type PredictionSubject } from './prediction-subject';
+import { toStatistics } from './runtime-statistics';
 
 const MIN_KILL_SECONDS = 60; // AWS Batch's minimum timeout
 const MAX_KILL_SECONDS = 48 * 3600;
@@ -54,36 +55,6 @@ export class PredictionService {
     if (snapshot.runtime === null) throw new ModelsUnavailableError('the runtime model is not loaded yet');
     const calcloudAnswers = this.calcloudAnswers(subjects, snapshot);
     return subjects.map((subject, index) => this.assemble(subject, calcloudAnswers[index], snapshot));
-  }
-
-  /** SOAMC `/runtime` and `/v1/runtime`: statistics for (job type, instance), `*` = any. */
-  runtime(jobType: string, instance: string): { statistics: RuntimeStatistics; version: string } {
-    const runtime = this.requireRuntime();
-    return { statistics: toStatistics(runtime.model.runtime.estimate(jobType, instance)), version: runtime.version };
-  }
-
-  /**
-   * SOAMC `/runcost`: runtime statistics priced at $/hour. For `*`, or an instance the price table lacks, the price is
-   * the mean over the instances this job type ran on, flagged as a fallback. Null when none of them is priced.
-   */
-  runCost(jobType: string, instance: string): { statistics: RuntimeStatistics; hourlyUsd: number | null; priceFallback: boolean; version: string } {
-    const runtime = this.requireRuntime();
-    const { prices } = runtime.model;
-    const statistics = toStatistics(runtime.model.runtime.estimate(jobType, instance));
-    const exact = instance === ANY ? null : prices.hourlyUsd(instance);
-    if (exact !== null) return { statistics, hourlyUsd: exact, priceFallback: false, version: runtime.version };
-    const priced = runtime.model.runtime
-      .instancesFor(jobType)
-      .map((name) => prices.hourlyUsd(name))
-      .filter((price): price is number => price !== null);
-    const hourlyUsd = priced.length > 0 ? priced.reduce((sum, price) => sum + price, 0) / priced.length : null;
-    return { statistics, hourlyUsd, priceFallback: instance !== ANY, version: runtime.version };
-  }
-
-  private requireRuntime() {
-    const runtime = this.models.snapshot().runtime;
-    if (runtime === null) throw new ModelsUnavailableError('the runtime model is not loaded yet');
-    return runtime;
   }
 
   private calcloudAnswers(subjects: readonly PredictionSubject[], snapshot: ModelSnapshot): (CalcloudAnswer | null)[] {
@@ -149,11 +120,6 @@ export class PredictionService {
       notes,
     };
   }
-}
-
-function toStatistics(answer: RuntimeAnswer): RuntimeStatistics {
-  const { mean, stdev, p50, p90, p99, samples, level, fallback } = answer;
-  return { mean, stdev, p50, p90, p99, samples, level, fallback, units: 'seconds' };
 }
 
 /** A runtime-based kill time: the 99th percentile, kept inside AWS Batch's bounds. */

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ScrapeSettings } from '../config';
 import { SCRAPE_CURSOR_STORE, type ScrapeCursor, type ScrapeCursorStore } from '../cursor/scrape-cursor.port';
 import { ScraperMetrics } from '../metrics/scraper-metrics';
-import type { SortPosition } from '../search/search-source.port';
+import type { SearchedDocument, SortPosition } from '../search/search-source.port';
 import { SCRAPE_SETTINGS } from '../tokens';
 import { JobStatusPublisher, messageOf } from './job-status-publisher';
 import { ProgressLog, formatDuration } from './progress-log';
@@ -42,14 +42,19 @@ export class ScrapeService {
     const since = cursor ? new Date(cursor.position.timestampMs - this.settings.overlapMs) : this.settings.from;
     const summary: PassSummary = { documentsRead: 0, documentsPublished: 0, cursor: cursor?.position ?? null };
     // Without an overlap window the pass resumes strictly after the cursor; with one it re-reads the window.
-    let after: SortPosition | null = this.settings.overlapMs === 0 && cursor ? cursor.position : null;
+    const start: SortPosition | null = this.settings.overlapMs === 0 && cursor ? cursor.position : null;
+    const read = (after: SortPosition | null) =>
+      this.reader.readPage({ statuses: this.settings.statuses, since, after, size: this.settings.pageSize }, signal);
 
-    while (!signal?.aborted) {
-      const page = await this.reader.readPage(
-        { statuses: this.settings.statuses, since, after, size: this.settings.pageSize },
-        signal,
-      );
+    let next: Promise<SearchedDocument[]> | null = read(start);
+    while (next && !signal?.aborted) {
+      const page: SearchedDocument[] = await next;
       if (page.length === 0) break;
+      const last = page[page.length - 1].position;
+      // Read the next page while this one is published: the search engine and Kafka work at the same time.
+      next = page.length < this.settings.pageSize ? null : read(last);
+      next?.catch(() => undefined); // an abort while publishing leaves it unobserved; the loop ends anyway
+
       this.status.state = 'scraping';
       const fresh = page.filter((document) => !this.recentlyPublished.has(document));
       await this.publisher.publish(fresh, 'terminal', signal);
@@ -59,19 +64,17 @@ export class ScrapeService {
       summary.documentsRead += page.length;
       summary.documentsPublished += fresh.length;
 
-      after = page[page.length - 1].position;
-      if (!cursor || isAfter(after, cursor.position)) {
+      if (!cursor || isAfter(last, cursor.position)) {
         const advanced: ScrapeCursor = {
           name: this.settings.cursorName,
-          position: after,
+          position: last,
           documentsPublished: (cursor?.documentsPublished ?? 0) + fresh.length,
         };
         await this.withRetry('save cursor', () => this.cursors.save(advanced), signal);
         cursor = advanced;
-        summary.cursor = after;
-        this.reportCursor(after, fresh.length);
+        summary.cursor = last;
+        this.reportCursor(last, fresh.length);
       }
-      if (page.length < this.settings.pageSize) break;
     }
     if (cursor) this.recentlyPublished.forgetBefore(cursor.position.timestampMs - this.settings.overlapMs);
     return summary;

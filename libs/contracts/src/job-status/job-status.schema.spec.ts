@@ -1,4 +1,4 @@
-import { JobStatusDocument } from './job-status.schema';
+import { JobStatusDocument, JobStatusDocumentKnownFields } from './job-status.schema';
 
 const completed = {
   resource: 'job',
@@ -45,5 +45,17 @@ describe('JobStatusDocument', () => {
     const result = JobStatusDocument.safeParse(document);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0].path.join('.')).toBe(path);
+  });
+});
+
+describe('JobStatusDocumentKnownFields', () => {
+  it('checks like JobStatusDocument and drops unknown fields', () => {
+    const document = JobStatusDocumentKnownFields.parse(completed);
+    expect(document).toEqual(
+      expect.objectContaining({ payload_id: 'a3e2', '@timestamp': '2024-05-01T12:40:03.120Z', tags: ['single-tag'] }),
+    );
+    expect(document).not.toHaveProperty('some_new_field');
+    expect(document.job?.job_info?.facts?.processorcount).toBe(36);
+    expect(JobStatusDocumentKnownFields.safeParse({ ...completed, '@timestamp': 'not a date' }).success).toBe(false);
   });
 });

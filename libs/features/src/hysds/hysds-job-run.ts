@@ -1,4 +1,4 @@
-import { type JobRun, JobStatusDocument, type JobStatusTransfer } from '@jobcast/contracts';
+import { type JobRun, JobStatusDocumentKnownFields, type JobStatusTransfer } from '@jobcast/contracts';
 import { encodeCalcloudKeywords } from '../calcloud/calcloud-features';
 import type { NormalizeResult } from '../normalization/normalize-result';
 import { describeIssues, validatedRun } from '../normalization/validated-run';
@@ -21,7 +21,8 @@ const MAX_TAG_LENGTH = 256;
  * - features: scalar job params, flattened and bounded; calcloud keywords in the params add calcloud's encoding.
  */
 export function normalizeJobStatus(input: unknown): NormalizeResult {
-  const parsed = JobStatusDocument.safeParse(input);
+  // Unknown fields are not needed here: the caller keeps the original document as the run's raw record.
+  const parsed = JobStatusDocumentKnownFields.safeParse(input);
   if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error.issues) };
   const document = parsed.data;
   const job = document.job ?? undefined;

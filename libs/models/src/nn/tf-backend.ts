@@ -24,9 +24,9 @@ async function selectBackend(preferred?: TfBackendName): Promise<TfBackendName> 
 async function tryBackend(name: TfBackendName): Promise<boolean> {
   try {
     if (name === 'tensorflow') {
-      // optional: present only where someone installed it; a dynamic require keeps it out of the type graph
+      // optional: present only where someone installed it; a computed name keeps it out of the type graph
       const moduleName = '@tensorflow/tfjs-node';
-      require(moduleName);
+      await import(moduleName);
     }
     if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
     if (!(await tf.setBackend(name))) return false;

@@ -42,7 +42,7 @@ export class S3ModelStore implements ModelStore {
         new PutObjectCommand({ Bucket: this.options.bucket, Key: `${runPrefix}/${file}`, Body: await readFile(join(localDir, file)) }),
       );
     }
-    await this.client.send(new PutObjectCommand({ Bucket: this.options.bucket, Key: `${runPrefix}/${COMPLETE_MARKER}`, Body: '' }));
+    await this.client.send(new PutObjectCommand({ Bucket: this.options.bucket, Key: `${runPrefix}/${COMPLETE_MARKER}`, Body: Buffer.alloc(0) }));
     return `s3://${this.options.bucket}/${runPrefix}`;
   }
 

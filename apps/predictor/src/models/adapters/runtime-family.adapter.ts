@@ -13,8 +13,9 @@ export async function loadRuntimeFamily(runDir: string): Promise<RuntimeFamily> 
 }
 
 /**
- * Serves @jobcast/models' RuntimeModel through the predictor's ports. Answers are memoised per (job type, instance)
- * and the instances each type ran on are listed once at load, so a request costs a map lookup.
+ * Serves @jobcast/models' RuntimeModel through the predictor's ports. Answers for every known (job type, instance) are
+ * computed at load and others memoised on first use; the instances each type ran on are listed once, so a request
+ * costs a map lookup.
  */
 export function adaptRuntimeFamily(model: RuntimeModel, prices: PriceTable): RuntimeFamily {
   const instancesByType = new Map<string, string[]>();
@@ -39,6 +40,14 @@ export function adaptRuntimeFamily(model: RuntimeModel, prices: PriceTable): Run
     answers.set(key, answer);
     return answer;
   };
+
+  // Precompute every pair and job type the model knows, so serving them is a lookup from the first request on.
+  for (const [jobType, instances] of instancesByType) {
+    if (answers.size + instances.length + 1 > MAX_CACHED_ANSWERS) break;
+    estimate(jobType, ANY);
+    for (const instance of instances) estimate(jobType, instance);
+  }
+  estimate(ANY, ANY);
 
   return {
     runtime: { estimate, instancesFor: (jobType) => instancesByType.get(jobType) ?? [] },

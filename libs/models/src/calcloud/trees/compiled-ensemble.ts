@@ -5,10 +5,9 @@ import type { BoostedTrees } from './boosted-trees';
  * evaluated tree by tree over the whole batch so the node arrays stay in cache.
  */
 export class CompiledEnsemble {
-  private readonly feature: Int32Array;
+  /** per node, interleaved for locality: split feature (−1 for a leaf), left child, right child */
+  private readonly links: Int32Array;
   private readonly threshold: Float64Array;
-  private readonly left: Int32Array;
-  private readonly right: Int32Array;
   private readonly value: Float32Array;
   /** per tree: its root's index in the node table and the output it adds to */
   private readonly roots: Int32Array;
@@ -17,10 +16,8 @@ export class CompiledEnsemble {
   constructor(private readonly model: BoostedTrees) {
     const trees = model.trees.flatMap((round) => round.map((tree, output) => ({ tree, output })));
     const nodes = trees.reduce((n, { tree }) => n + tree.feature.length, 0);
-    this.feature = new Int32Array(nodes);
+    this.links = new Int32Array(nodes * 3);
     this.threshold = new Float64Array(nodes);
-    this.left = new Int32Array(nodes);
-    this.right = new Int32Array(nodes);
     this.value = new Float32Array(nodes);
     this.roots = new Int32Array(trees.length);
     this.outputOf = new Int32Array(trees.length);
@@ -29,10 +26,10 @@ export class CompiledEnsemble {
       this.roots[t] = base;
       this.outputOf[t] = output;
       for (let n = 0; n < tree.feature.length; n++) {
-        this.feature[base + n] = tree.feature[n];
+        this.links[(base + n) * 3] = tree.feature[n];
+        this.links[(base + n) * 3 + 1] = base + tree.left[n];
+        this.links[(base + n) * 3 + 2] = base + tree.right[n];
         this.threshold[base + n] = tree.threshold[n];
-        this.left[base + n] = base + tree.left[n];
-        this.right[base + n] = base + tree.right[n];
         this.value[base + n] = tree.value[n];
       }
       base += tree.feature.length;
@@ -49,13 +46,17 @@ export class CompiledEnsemble {
     const width = this.model.features;
     const scores = new Float32Array(rows * k);
     for (let r = 0; r < rows; r++) for (let c = 0; c < k; c++) scores[r * k + c] = this.model.baseScore[c];
-    const { feature, threshold, left, right, value } = this;
+    const { links, threshold, value } = this;
     for (let t = 0; t < this.roots.length; t++) {
       const root = this.roots[t];
       const output = this.outputOf[t];
       for (let r = 0, offset = 0; r < rows; r++, offset += width) {
         let node = root;
-        while (feature[node] >= 0) node = x[offset + feature[node]] <= threshold[node] ? left[node] : right[node];
+        let feature = links[node * 3];
+        while (feature >= 0) {
+          node = x[offset + feature] <= threshold[node] ? links[node * 3 + 1] : links[node * 3 + 2];
+          feature = links[node * 3];
+        }
         scores[r * k + output] += value[node];
       }
     }
