@@ -36,7 +36,7 @@ void runScenario(
 
     world.say(`stopping Kafka for ${values['outage-seconds']} s while the second half is indexed`);
     stack('down');
-    await world.load(jobs - Math.floor(jobs / 2), '2026-10-05T00:00:00Z');
+    await world.load(jobs - Math.floor(jobs / 2), { seed: 2, start: '2026-10-05T00:00:00Z' });
     await new Promise((resolve) => setTimeout(resolve, Number(values['outage-seconds']) * 1000));
     stack('up');
     world.say('Kafka is back');

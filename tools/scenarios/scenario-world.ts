@@ -49,15 +49,16 @@ export class ScenarioWorld {
 
   /**
    * Indexes `jobs` synthetic jobs submitted over 30 days from `start`; remembers the terminal ones as what must end
-   * up stored. A later load needs a later `start` (new jobs, finishing after the earlier ones).
+   * up stored. A later load needs another seed (other payload ids) and a later `start` (jobs finishing after the
+   * earlier ones).
    */
-  async load(jobs: number, start = '2026-09-01T00:00:00Z'): Promise<void> {
+  async load(jobs: number, history = { seed: 1, start: '2026-09-01T00:00:00Z' }): Promise<void> {
     const summary = await loadSyntheticJobs(
       { engine: 'elasticsearch', url: process.env['ELASTICSEARCH_URL']!, index: this.env['SCRAPER_INDEX']! },
       jobs,
       () => undefined,
       this.expected,
-      { seed: Date.parse(start) % 100_000, start },
+      history,
     );
     this.say(`indexed ${summary.indexed} documents (${summary.terminal} terminal) in ${summary.seconds.toFixed(0)} s`);
   }

@@ -33,15 +33,20 @@ export function httpBatchLoad(httpUrl: string, items: unknown[], seconds: number
   });
 }
 
-/** jobcast.v1.Predictor/PredictBatch back to back for `seconds`, with a plain grpc-js client. */
-export async function grpcBatchLoad(target: string, items: unknown[], seconds: number): Promise<BatchFigures> {
+/** A plain grpc-js client of jobcast.v1.Predictor, as a consumer would write it. */
+export function predictorClient(target: string): any {
   const definition = loadPackageDefinition(
     loadSync(PREDICTOR_PROTO_PATH, { includeDirs: [PROTO_ROOT], keepCase: false, longs: Number, enums: String, defaults: false, oneofs: true }),
   ) as any;
-  const client = new definition.jobcast.v1.Predictor(target, credentials.createInsecure(), {
+  return new definition.jobcast.v1.Predictor(target, credentials.createInsecure(), {
     'grpc.max_receive_message_length': 256 * 1024 * 1024,
     'grpc.max_send_message_length': 256 * 1024 * 1024,
   });
+}
+
+/** jobcast.v1.Predictor/PredictBatch back to back for `seconds`. */
+export async function grpcBatchLoad(target: string, items: unknown[], seconds: number): Promise<BatchFigures> {
+  const client = predictorClient(target);
   try {
     return await timeBatches(seconds, items.length, () =>
       new Promise((resolve, reject) =>

@@ -1,7 +1,7 @@
 /**
  * Predictor benchmark: trains bench models (or uses --models), starts the predictor as its own process and prints
  *   - single predictions at a fixed 1,000 req/s for 60 s (p50/p99/errors; target p99 ≤ 5 ms, no errors),
- *   - maximum sustained throughput of GET /runtime and POST /v1/predict,
+ *   - maximum sustained throughput of GET /runtime and POST /v1/predict (autocannon) and of gRPC Predict (grpc-js),
  *   - batched predictions/s over HTTP and gRPC (10,000 per call; target ≥ 50,000/s),
  *   - resident memory with all models loaded (target ≤ 300 MB).
  * Run: SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register tools/bench/predictor/predictor.bench.ts [--quick]
@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { grpcBatchLoad, httpBatchLoad } from './batch-load';
+import { grpcUnaryLoad } from './grpc-unary-load';
 import { CALCLOUD_CSV, syntheticRuns, trainCalcloudRun, trainRuntimeRun } from './bench-models';
 import { httpLoad, type LoadFigures } from './http-load';
 import { calcloudInput, grpcBatch, mixedBatch } from './payloads';
@@ -72,6 +73,8 @@ async function main(): Promise<void> {
     const fixed = await httpLoad({ url: predictUrl, method: 'POST', body: single, seconds: seconds('rateSeconds', 10), connections: 16, ratePerSecond: rate });
     const maxRuntime = await httpLoad({ url: runtimeUrl, seconds: seconds('maxSeconds', 5), connections: 32 });
     const maxPredict = await httpLoad({ url: predictUrl, method: 'POST', body: single, seconds: seconds('maxSeconds', 5), connections: 32 });
+    const [grpcSingle] = grpcBatch([calcloudInput(3)]);
+    const grpcUnary = await grpcUnaryLoad(predictor.grpcTarget, grpcSingle, seconds('maxSeconds', 5), 32);
     const batch = mixedBatch(Number(options['batchSize']), jobTypes, instances);
     const httpBatch = await httpBatchLoad(predictor.httpUrl, batch, seconds('batchSeconds', 5));
     const grpcBatchFigures = await grpcBatchLoad(predictor.grpcTarget, grpcBatch(batch), seconds('batchSeconds', 5));
@@ -81,6 +84,9 @@ async function main(): Promise<void> {
     console.log(formatLoad(`POST /v1/predict @ ${rate}/s`, fixed), fixed.p99Ms <= 5 && fixed.errors + fixed.non2xx === 0 ? 'PASS (p99 ≤ 5 ms, no errors)' : 'FAIL (target p99 ≤ 5 ms, no errors)');
     console.log(formatLoad('GET /runtime, max', maxRuntime));
     console.log(formatLoad('POST /v1/predict, max', maxPredict));
+    console.log(
+      `${'gRPC Predict, max (32 in flight)'.padEnd(34)} ${grpcUnary.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${grpcUnary.p50Ms.toFixed(2)} ms  p99 ${grpcUnary.p99Ms.toFixed(2)} ms  errors ${grpcUnary.errors}  (${grpcUnary.requests} requests)`,
+    );
     for (const [name, figures] of [['HTTP /v1/predict/batch', httpBatch], ['gRPC PredictBatch', grpcBatchFigures]] as const) {
       console.log(
         `${name.padEnd(34)} ${figures.predictionsPerSecond.toFixed(0).padStart(7)} predictions/s (${figures.batches} batches of ${figures.batchSize}, ${figures.meanBatchMs.toFixed(0)} ms each)`,
@@ -88,7 +94,7 @@ async function main(): Promise<void> {
       );
     }
     console.log(`RSS with all models loaded: ${loaded.rssMb.toFixed(0)} MB at start, ${after.rssMb.toFixed(0)} MB after the runs, peak ${after.peakRssMb.toFixed(0)} MB`, after.peakRssMb <= 300 ? 'PASS (≤ 300 MB)' : 'FAIL (target ≤ 300 MB)');
-    console.log(JSON.stringify({ fixedRate: fixed, maxRuntime, maxPredict, httpBatch, grpcBatch: grpcBatchFigures, memory: { loaded, after } }));
+    console.log(JSON.stringify({ fixedRate: fixed, maxRuntime, maxPredict, grpcUnary, httpBatch, grpcBatch: grpcBatchFigures, memory: { loaded, after } }));
   } finally {
     await predictor.stop();
     if (ownModels) await rm(modelsDir, { recursive: true, force: true });

@@ -42,6 +42,8 @@ export async function openEmbeddedAdapters(
   await database.migrateToLatest();
   const bus = new InProcessMessageBus({ onHandlerError });
   const modelsDir = join(dataDir, 'models');
+  // The trainer writes champions here and the predictor reads them back, as the two services share a store.
+  const store = new FolderModelStore(modelsDir);
   const httpUrl = `http://127.0.0.1:${options.port}`;
 
   const moduleOptions: EmbeddedModuleOptions = {
@@ -78,17 +80,17 @@ export async function openEmbeddedAdapters(
       }),
       database,
       bus,
-      store: new FolderModelStore(modelsDir),
+      store,
     },
     predictor: {
       config: PredictorEnvSchema.parse({
         PORT: String(options.port),
         GRPC_PORT: String(options.grpcPort),
         HOST: options.host,
-        MODEL_STORE_DIR: modelsDir,
+        MODEL_STORE_URL: modelsDir,
         TRAINER_URL: `${httpUrl}/${TRAINER_ROUTE_PREFIX}`,
       }),
-      modelSource: new RegistryModelSource(new ModelRegistryRepository(database.db), new FolderModelStore(modelsDir), FAMILY_LOADERS),
+      modelSource: new RegistryModelSource(new ModelRegistryRepository(database.db), store, FAMILY_LOADERS),
       bus,
       normalizeJobStatus,
     },

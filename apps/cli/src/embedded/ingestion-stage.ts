@@ -8,7 +8,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { FEATURES_GROUP } from './embedded-adapters';
 import type { ProgressDisplay } from './progress-display';
 
-const POLL_MS = 250;
+// Counting job_runs shares PGlite's single connection with the upserts: look once a second.
+const POLL_MS = 1000;
 
 export interface IngestionOutcome {
   /** rows in job_runs once the history drained */

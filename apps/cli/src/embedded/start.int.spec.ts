@@ -22,6 +22,7 @@ async function freePort(): Promise<number> {
  */
 describe('npm start (embedded mode)', () => {
   let child: ChildProcess;
+  let closed: Promise<unknown>;
   let stdout = '';
   let stderr = '';
   let httpPort: number;
@@ -35,6 +36,7 @@ describe('npm start (embedded mode)', () => {
       detached: true,
       env: { ...process.env, PORT: '', GRPC_PORT: '' },
     });
+    closed = once(child, 'close');
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const deadline = Date.now() + startupTimeoutMs;
@@ -45,8 +47,15 @@ describe('npm start (embedded mode)', () => {
     }
   }, startupTimeoutMs + 10_000);
 
-  afterAll(async () => {
-    if (child?.exitCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
+  afterAll(() => {
+    // Only when a test failed before Ctrl-C: nothing of the group may outlive the suite.
+    if (child?.pid && child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // the group is already gone
+      }
+    }
   });
 
   it('answers GET /runtime for a job type and instance from the printed example', async () => {
@@ -73,10 +82,24 @@ describe('npm start (embedded mode)', () => {
   });
 
   it('stops cleanly on Ctrl-C', async () => {
-    const exited = once(child, 'exit');
     process.kill(-child.pid!, 'SIGINT');
-    const [code] = await Promise.race([exited, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('did not stop within 60 s')), 60_000))]);
-    expect(code).toBe(0);
+    // npm itself dies of the SIGINT; what matters is that jobcast closes its servers and says so without error.
+    const deadline = Date.now() + 60_000;
+    while (await answers(`http://127.0.0.1:${httpPort}/health`)) {
+      if (Date.now() > deadline) throw new Error('still serving 60 s after Ctrl-C');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    await closed;
     expect(stderr).toContain('SIGINT: stopping');
+    expect(stderr).not.toContain('error while stopping');
   }, 70_000);
 });
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(2000) });
+    return true;
+  } catch {
+    return false;
+  }
+}

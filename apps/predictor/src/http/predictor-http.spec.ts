@@ -116,6 +116,7 @@ describe('predictor HTTP API', () => {
     const metrics = await (await get('/metrics')).text();
     expect(metrics).toContain('predictor_http_requests_total{route="/v1/predict",method="POST",status="200"}');
     expect(metrics).toContain('predictor_http_request_duration_seconds_bucket');
+    expect((await get('/docs')).headers.get('content-type')).toContain('text/html');
     const openapi = await json(await get('/docs/openapi.json'));
     expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/runtime', '/runcost', '/queuetime', '/update', '/v1/predict', '/v1/predict/batch', '/v1/queuetime', '/v1/models']));
   });

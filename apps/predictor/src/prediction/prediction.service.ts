@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { InputIssue, Prediction, PredictionInput, WallclockPrediction } from '@jobcast/contracts';
 import { parsePredictionInput } from '@jobcast/contracts';
+import type { CalcloudFeatures } from '@jobcast/models';
 import type { CalcloudAnswer } from '../models/model-ports';
 import { ServingModels, type ModelSnapshot } from '../models/serving-models.service';
 import { costOf } from './cost';
@@ -61,16 +62,16 @@ export class PredictionService {
     const answers: (CalcloudAnswer | null)[] = new Array(subjects.length).fill(null);
     if (snapshot.calcloud === null) return answers;
     const positions: number[] = [];
-    const keywords = [];
+    const encoded: CalcloudFeatures[] = [];
     for (let i = 0; i < subjects.length; i++) {
       const calcloud = subjects[i].calcloud;
       if (calcloud !== null) {
         positions.push(i);
-        keywords.push(calcloud);
+        encoded.push(calcloud);
       }
     }
-    if (keywords.length === 0) return answers;
-    const batch = snapshot.calcloud.model.predictBatch(keywords);
+    if (encoded.length === 0) return answers;
+    const batch = snapshot.calcloud.model.predictBatch(encoded);
     positions.forEach((position, k) => (answers[position] = batch[k]));
     return answers;
   }

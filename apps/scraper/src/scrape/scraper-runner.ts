@@ -44,10 +44,17 @@ export class ScraperRunner implements OnApplicationShutdown {
     return this.running;
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops the loop and waits for it, at most `graceMs`: a publish to an unreachable Kafka keeps retrying inside the
+   * client, and closing the bus afterwards is what ends it (the page stays unrecorded, so nothing is skipped).
+   */
+  async stop(graceMs = 10_000): Promise<void> {
     this.abort?.abort();
+    if (!this.running) return;
     // Interrupted waits rethrow their last error; the stop itself is what matters here.
-    await this.running?.catch(() => undefined);
+    const graceOver = new AbortController();
+    await Promise.race([this.running.catch(() => undefined), abortableDelay(graceMs, graceOver.signal)]);
+    graceOver.abort();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { CalcloudFeatures, CalcloudInputError, encodeCalcloudRecord } from './calcloud-features';
+import type { JobRun } from '@jobcast/contracts';
+import { CALCLOUD_BYTES_PER_GB, CalcloudFeatures, CalcloudInputError, encodeCalcloudJobRun, encodeCalcloudRecord } from './calcloud-features';
 import { memoryBinOf } from './calcloud-targets';
 import { parseCsv, toRecord } from './csv-table';
 
@@ -47,4 +48,14 @@ export function parseCalcloudCsv(text: string): CalcloudDataset {
     }
   });
   return dataset;
+}
+
+/** A finished calcloud `JobRun` as a training row; memory from `peakMemoryBytes` (GiB), wallclock from `durationSeconds`. */
+export function calcloudRowFromJobRun(run: JobRun): CalcloudRow {
+  const problems: string[] = [];
+  if (run.peakMemoryBytes === null) problems.push(`${run.payloadId}: peakMemoryBytes is missing (the memory target)`);
+  if (run.durationSeconds === null) problems.push(`${run.payloadId}: durationSeconds is missing (the wallclock target)`);
+  if (problems.length > 0) throw new CalcloudInputError(problems);
+  const memoryGb = (run.peakMemoryBytes as number) / CALCLOUD_BYTES_PER_GB;
+  return { id: run.payloadId, features: encodeCalcloudJobRun(run), memoryGb, wallclockSeconds: run.durationSeconds as number, memBin: memoryBinOf(memoryGb) };
 }

@@ -59,7 +59,7 @@ describe('calcloud feature spec', () => {
   });
 
   it('reads a JobRun carrying raw keywords, with the payload id as dataset id and input sizes as fallback', () => {
-    const features = encodeCalcloudJobRun(run({ DETECTOR: 'WFC', SUBARRAY: 'True', DRIZCORR: 'PERFORM', PCTECORR: 'PERFORM', CRSPLIT: 'NaN' }, { payloadId: 'jbeven010', inputCount: 6, inputBytes: 171_700_000 }));
+    const features = encodeCalcloudJobRun(run({ DETECTOR: 'WFC', SUBARRAY: 'True', DRIZCORR: 'PERFORM', PCTECORR: 'PERFORM', CRSPLIT: 'NaN' }, { payloadId: 'jbeven010', inputCount: 6, inputBytes: 171.7 * 1024 ** 2 }));
     expect(features).toEqual({ n_files: 6, total_mb: 172, drizcorr: 1, pctecorr: 1, crsplit: 0, subarray: 1, detector: 1, dtype: 1, instr: 0 });
   });
 });

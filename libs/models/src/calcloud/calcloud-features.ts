@@ -42,6 +42,11 @@ export interface CalcloudKeywords {
   CRSPLIT?: string | number | null;
 }
 
+/** calcloud's MB and GB as libs/features stores them in a JobRun (binary units) */
+export const CALCLOUD_BYTES_PER_MB = 1024 ** 2;
+export const CALCLOUD_BYTES_PER_GB = 1024 ** 3;
+const BYTES_PER_MB = CALCLOUD_BYTES_PER_MB;
+
 const INSTRUMENT_BY_LETTER: Record<string, 0 | 1 | 2 | 3> = { j: 0, l: 1, o: 2, i: 3 };
 
 /** A row that cannot be encoded; the message names every bad field. */
@@ -116,14 +121,14 @@ export function encodeCalcloudRecord(record: Record<string, string | number | bo
  * Encodes a calcloud `JobRun`. Its `features` map carries either the encoded values (`n_files, total_mb, drizcorr,
  * pctecorr, crsplit, subarray, detector, dtype, instr`) or the raw keywords (`DETECTOR, SUBARRAY, DRIZCORR, PCTECORR,
  * CRSPLIT`), in which case the dataset id is the payload id and `n_files`/`total_mb` fall back to `inputCount` and
- * `inputBytes / 1e6`.
+ * `inputBytes / 1024²` (libs/features stores `total_mb × 1024²` bytes).
  */
 export function encodeCalcloudJobRun(run: JobRun): CalcloudFeatures {
   const features = run.features;
   const withSizes = {
     ...features,
     n_files: features['n_files'] ?? run.inputCount ?? undefined,
-    total_mb: features['total_mb'] ?? (run.inputBytes === null ? undefined : run.inputBytes / 1e6),
+    total_mb: features['total_mb'] ?? (run.inputBytes === null ? undefined : run.inputBytes / BYTES_PER_MB),
   };
   if (hasRawKeywords(features)) {
     return encodeCalcloudRecord({ ...withSizes, ipst: String(features['ipst'] ?? run.payloadId) });

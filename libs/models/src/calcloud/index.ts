@@ -12,3 +12,4 @@ export * from './calcloud-analysis';
 export * from './calcloud-training';
 export * from './stratified-split';
 export * from './csv-table';
+export * from './trees';

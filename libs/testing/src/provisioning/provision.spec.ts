@@ -1,5 +1,6 @@
 import { containerEngineUnavailableReason } from './container-engine';
 import { addressFromContainer } from './container-source';
+import { SERVICE_VARIABLES } from './services';
 import { addressFromStackLauncher } from './stack-source';
 
 jest.mock('./container-engine');
@@ -20,16 +21,19 @@ function freshProvision(): typeof import('./provision').provision {
 }
 
 describe('provision', () => {
-  const savedUrl = process.env.DATABASE_URL;
+  const variables = Object.values(SERVICE_VARIABLES);
+  const saved = Object.fromEntries(variables.map((variable) => [variable, process.env[variable]]));
 
   beforeEach(() => {
     jest.resetAllMocks();
-    delete process.env.DATABASE_URL;
+    for (const variable of variables) delete process.env[variable];
   });
 
   afterAll(() => {
-    if (savedUrl === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = savedUrl;
+    for (const variable of variables) {
+      if (saved[variable] === undefined) delete process.env[variable];
+      else process.env[variable] = saved[variable];
+    }
   });
 
   it('takes the environment variable first and probes nothing', async () => {
