@@ -34,9 +34,9 @@ void runScenario(
     await world.start('scraper', { SCRAPER_MODE: 'tail', SCRAPER_POLL_SECONDS: '1', SCRAPER_QUEUED_SNAPSHOT_SECONDS: '0' });
     await world.waitFor('the first half is stored', async () => (await world.storedRows()) >= world.expected.size);
 
-    world.say(`stopping Kafka for ${values['outage-seconds']} s while the second half is indexed`);
+    world.say(`stopping Kafka for ${values['outage-seconds']} s while the second half is indexed live`);
     stack('down');
-    await world.load(jobs - Math.floor(jobs / 2), { seed: 2, start: '2026-10-05T00:00:00Z' });
+    await world.loadLive(jobs - Math.floor(jobs / 2), { seed: 2, start: '2026-10-05T00:00:00Z' });
     await new Promise((resolve) => setTimeout(resolve, Number(values['outage-seconds']) * 1000));
     stack('up');
     world.say('Kafka is back');

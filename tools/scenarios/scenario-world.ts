@@ -1,7 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TERMINAL_JOB_STATUSES } from '@jobcast/contracts';
+import { generateHistory } from '@jobcast/features';
 import { KafkaMessageBus, kafkaConfigFromEnv } from '@jobcast/messaging';
+import { JobStatusIndexWriter } from '@jobcast/scraper';
 import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
 import { loadSyntheticJobs } from '../bench/ingest/load-documents';
@@ -61,6 +64,29 @@ export class ScenarioWorld {
       history,
     );
     this.say(`indexed ${summary.indexed} documents (${summary.terminal} terminal) in ${summary.seconds.toFixed(0)} s`);
+  }
+
+  /**
+   * Indexes `jobs` synthetic jobs the way a live HySDS cluster writes them: one document at its status change, so in
+   * `@timestamp` order (sequential bulks), while a scraper may be tailing. (A bulk load in submission order, with
+   * finish times spread over weeks, would be "late indexing" far beyond any overlap window.)
+   */
+  async loadLive(jobs: number, history: { seed: number; start: string }): Promise<void> {
+    const terminalStatuses = new Set<string>(TERMINAL_JOB_STATUSES);
+    const documents = [...generateHistory({ jobs, seed: history.seed, start: history.start, days: 30 })].sort(
+      (a, b) => Date.parse(a['@timestamp']) - Date.parse(b['@timestamp']),
+    );
+    const writer = new JobStatusIndexWriter({ engine: 'elasticsearch', url: process.env['ELASTICSEARCH_URL']!, index: this.env['SCRAPER_INDEX']! });
+    try {
+      for (let start = 0; start < documents.length; start += 500) {
+        const result = await writer.index(documents.slice(start, start + 500) as unknown as Array<Record<string, unknown>>);
+        if (result.failed.length > 0) throw new Error(`the search engine refused ${result.failed.length} documents: ${result.failed[0].reason}`);
+      }
+    } finally {
+      await writer.close();
+    }
+    for (const document of documents) if (terminalStatuses.has(document.status)) this.expected.add(document.payload_id);
+    this.say(`indexed ${documents.length} documents live, in @timestamp order`);
   }
 
   async start(service: ServiceName, overrides: NodeJS.ProcessEnv = {}): Promise<ServiceProcess> {

@@ -1,5 +1,4 @@
 import type { JobRun } from '@jobcast/contracts';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test code: real servers come from the test harness
 import { createTestSchema, getPostgres } from '@jobcast/testing';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';

@@ -1,4 +1,5 @@
 import type { JobRun } from '@jobcast/contracts';
+import { calcloudRowFromJobRun } from './calcloud-dataset';
 import { CalcloudInputError, encodeCalcloudJobRun, encodeCalcloudKeywords, encodeCalcloudRecord } from './calcloud-features';
 
 const run = (features: JobRun['features'], overrides: Partial<JobRun> = {}): JobRun => ({
@@ -61,5 +62,12 @@ describe('calcloud feature spec', () => {
   it('reads a JobRun carrying raw keywords, with the payload id as dataset id and input sizes as fallback', () => {
     const features = encodeCalcloudJobRun(run({ DETECTOR: 'WFC', SUBARRAY: 'True', DRIZCORR: 'PERFORM', PCTECORR: 'PERFORM', CRSPLIT: 'NaN' }, { payloadId: 'jbeven010', inputCount: 6, inputBytes: 171.7 * 1024 ** 2 }));
     expect(features).toEqual({ n_files: 6, total_mb: 172, drizcorr: 1, pctecorr: 1, crsplit: 0, subarray: 1, detector: 1, dtype: 1, instr: 0 });
+  });
+
+  it('turns a finished JobRun into a training row, and names a missing target', () => {
+    const encoded = { n_files: 7, total_mb: 105, drizcorr: 1, pctecorr: 1, crsplit: 2, subarray: 0, detector: 1, dtype: 1, instr: 3 };
+    const row = calcloudRowFromJobRun(run(encoded, { peakMemoryBytes: 3.5 * 1024 ** 3, durationSeconds: 3419 }));
+    expect(row).toEqual({ id: 'ib5i08010', features: encoded, memoryGb: 3.5, wallclockSeconds: 3419, memBin: 1 });
+    expect(() => calcloudRowFromJobRun(run(encoded))).toThrow(/peakMemoryBytes is missing/);
   });
 });
