@@ -13,6 +13,7 @@ import type { EmbeddedModuleOptions } from './embedded.module';
 import { TRAINER_ROUTE_PREFIX } from './embedded.module';
 import type { EmbeddedOptions } from './embedded-options';
 import type { InMemorySearchSource } from './in-memory-search-source';
+import { RunsWithoutRawRepository } from './runs-without-raw.repository';
 
 /** Consumer group of the features module; its lag on the job-status topic says when ingestion has drained. */
 export const FEATURES_GROUP = 'jobcast-features';
@@ -28,7 +29,8 @@ export interface EmbeddedAdapters {
 
 /**
  * The embedded stand-ins for every outside system: PGlite (same migrations as PostgreSQL) instead of a server, the
- * in-process bus instead of Kafka, the in-memory index instead of Elasticsearch, a folder model store. The services'
+ * in-process bus instead of Kafka, the in-memory index instead of Elasticsearch, a folder model store; job_runs
+ * without raw documents (see RunsWithoutRawRepository). The services'
  * own configuration schemas validate the embedded settings, so they stay in step with the distributed mode.
  */
 export async function openEmbeddedAdapters(
@@ -67,7 +69,7 @@ export async function openEmbeddedAdapters(
     features: {
       settings: { topic: Topics.jobStatus, deadLetterTopic: Topics.jobStatusDeadLetter, groupId: FEATURES_GROUP },
       bus,
-      jobRuns: new KyselyJobRunRepository(database.db),
+      jobRuns: new RunsWithoutRawRepository(new KyselyJobRunRepository(database.db)),
     },
     trainer: {
       config: TrainerEnvSchema.parse({
