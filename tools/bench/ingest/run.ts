@@ -63,14 +63,22 @@ async function main(): Promise<void> {
   const bus = new KafkaMessageBus(new Kafka(kafkaConfigFromEnv('jobcast-bench', { ...process.env, KAFKA_LOG_LEVEL: 'nothing' })));
   const database = new Client({ connectionString: databaseUrl });
   await database.connect();
-  const started = Date.now();
   const features = await startService('features', env, logDir);
   const scraper = await startService('scraper', env, logDir);
+  // Compiling the services from source takes seconds; the clock starts once both answer (the scraper starts
+  // scraping right after it begins to answer).
   const memory = { scraper: new MemoryTrack(), features: new MemoryTrack() };
   const scraperDone: { seconds: number | null } = { seconds: null };
+  let started = Date.now();
   void scraper.exited.then(() => (scraperDone.seconds = (Date.now() - started) / 1000));
 
   try {
+    const bootDeadline = Date.now() + 120_000;
+    while (!(await scraper.metrics()) || !(await features.metrics())) {
+      if (Date.now() > bootDeadline) throw new Error('the services did not answer within 120 s; see their logs');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    started = Date.now();
     let published = 0;
     let written = 0;
     for (;;) {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TERMINAL_JOB_STATUSES, Topics } from '@jobcast/contracts';
-import { createDatabase, type JobcastDatabase, KyselyJobRunRepository, ModelRegistryRepository } from '@jobcast/db';
+import { createDatabase, type JobcastDatabase, type JobRunRepository, KyselyJobRunRepository, ModelRegistryRepository } from '@jobcast/db';
 import { normalizeJobStatus } from '@jobcast/features';
 import { InProcessMessageBus } from '@jobcast/messaging';
 import { FolderModelStore, modelFamilyNames } from '@jobcast/models';
@@ -20,6 +20,8 @@ export const FEATURES_GROUP = 'jobcast-features';
 
 export interface EmbeddedAdapters {
   readonly database: JobcastDatabase;
+  /** job_runs as the embedded mode writes it (without raw documents) */
+  readonly jobRuns: JobRunRepository;
   readonly bus: InProcessMessageBus;
   readonly moduleOptions: EmbeddedModuleOptions;
   /** where PGlite and the models live (a temporary folder unless --data-dir) */
@@ -43,6 +45,7 @@ export async function openEmbeddedAdapters(
   const database = await createDatabase({ url: options.dataDir === undefined ? 'pglite://memory' : `pglite://${join(dataDir, 'db')}` });
   await database.migrateToLatest();
   const bus = new InProcessMessageBus({ onHandlerError });
+  const jobRuns = new RunsWithoutRawRepository(new KyselyJobRunRepository(database.db));
   const modelsDir = join(dataDir, 'models');
   // The trainer writes champions here and the predictor reads them back, as the two services share a store.
   const store = new FolderModelStore(modelsDir);
@@ -69,7 +72,7 @@ export async function openEmbeddedAdapters(
     features: {
       settings: { topic: Topics.jobStatus, deadLetterTopic: Topics.jobStatusDeadLetter, groupId: FEATURES_GROUP },
       bus,
-      jobRuns: new RunsWithoutRawRepository(new KyselyJobRunRepository(database.db)),
+      jobRuns,
     },
     trainer: {
       config: TrainerEnvSchema.parse({
@@ -100,6 +103,7 @@ export async function openEmbeddedAdapters(
 
   return {
     database,
+    jobRuns,
     bus,
     moduleOptions,
     dataDir,

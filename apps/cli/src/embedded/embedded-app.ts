@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { KyselyJobRunRepository, ModelRegistryRepository } from '@jobcast/db';
+import { ModelRegistryRepository } from '@jobcast/db';
 import { modelFamilyNames } from '@jobcast/models';
 import { configurePredictorHttp, PredictorGrpcHealth, predictorGrpcOptions, ServingModels } from '@jobcast/predictor';
 import { NestFactory } from '@nestjs/core';
@@ -13,7 +13,7 @@ import type { EmbeddedOptions } from './embedded-options';
 import { chooseHistory, describeHistory } from './history-choice';
 import { ingestHistory } from './ingestion-stage';
 import { ProgressDisplay } from './progress-display';
-import { championsExist, summarizeRun, trainModels } from './training-stage';
+import { championsExist, summarizeRun, trainableFamilies, trainModels } from './training-stage';
 import { findExampleJobs, formatExamples } from './usage-examples';
 
 export interface RunningEmbeddedApp {
@@ -42,9 +42,10 @@ export async function startEmbeddedApp(options: EmbeddedOptions, progress = new 
     if (!handlerErrors.has(message)) progress.log(message);
     handlerErrors.add(message);
   });
+  progress.log(`PGlite ready and migrated (${options.dataDir === undefined ? 'in memory' : adapters.dataDir})`);
   let app: NestExpressApplication | null = null;
   try {
-    const jobRuns = new KyselyJobRunRepository(adapters.database.db);
+    const { jobRuns } = adapters;
     if (history.directRuns) {
       const rejectsPath = join(adapters.dataDir, 'history.rejects.ndjson');
       const rejects = await RejectsFile.open(rejectsPath);
@@ -65,6 +66,7 @@ export async function startEmbeddedApp(options: EmbeddedOptions, progress = new 
     const grpcAddress = `${predictorConfig.HOST}:${predictorConfig.GRPC_PORT}`;
     app.connectMicroservice(predictorGrpcOptions(grpcAddress, app.get(PredictorGrpcHealth)), { inheritAppConfig: true });
     await app.init();
+    progress.log('scraper, features, trainer and predictor modules started');
 
     const ingested = await ingestHistory(app, adapters.bus, jobRuns, progress);
     progress.log(
@@ -72,11 +74,12 @@ export async function startEmbeddedApp(options: EmbeddedOptions, progress = new 
         `${ingested.deadLettered > 0 ? `, ${ingested.deadLettered} dead-lettered` : ''})`,
     );
 
-    const families = modelFamilyNames();
-    if (ingested.added === 0 && (await championsExist(new ModelRegistryRepository(adapters.database.db), families))) {
+    const { trainable, skipped } = await trainableFamilies(jobRuns, modelFamilyNames());
+    for (const reason of skipped) progress.log(reason);
+    if (ingested.added === 0 && (await championsExist(new ModelRegistryRepository(adapters.database.db), trainable))) {
       progress.log('nothing new since the last start: serving the champions already in --data-dir');
     } else {
-      for (const run of await trainModels(app, progress)) progress.log(summarizeRun(run));
+      for (const run of await trainModels(app, trainable, progress)) progress.log(summarizeRun(run));
     }
     const serving = await app.get(ServingModels).loadAll();
     for (const outcome of serving) if (!outcome.loaded) progress.log(`${outcome.family} predictions unavailable: ${outcome.reason}`);

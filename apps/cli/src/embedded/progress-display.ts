@@ -3,7 +3,8 @@
  * (a log file or CI should not fill with carriage returns). Each stage ends with its own summary line.
  */
 export class ProgressDisplay {
-  private readonly startedAt = Date.now();
+  /** Counted from the process's start, so the figures include loading the code: what a user waits for. */
+  private readonly startedAt = Date.now() - process.uptime() * 1000;
   private lastLineAt = 0;
   private pending = false;
 

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ModelRegistryRepository, TrainingRun } from '@jobcast/db';
+import type { JobRunRepository, ModelRegistryRepository, TrainingRun } from '@jobcast/db';
+import { findModelFamily } from '@jobcast/models';
 import { TrainingService, TrainingSlot } from '@jobcast/trainer';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { ProgressDisplay } from './progress-display';
@@ -7,22 +8,43 @@ import type { ProgressDisplay } from './progress-display';
 const POLL_MS = 500;
 
 /**
- * Trains every family the trainer knows on the whole history (window 0 = all of it) through the trainer's own
+ * Trains the given families one after another on the whole history (window 0 = all of it) through the trainer's own
  * pipeline (evaluate → gate → register → promote), showing the network and epoch in progress.
  * Returns the finished runs.
  */
-export async function trainModels(app: INestApplicationContext, progress: ProgressDisplay): Promise<TrainingRun[]> {
+export async function trainModels(app: INestApplicationContext, families: readonly string[], progress: ProgressDisplay): Promise<TrainingRun[]> {
   const training = app.get(TrainingService);
-  const started = await training.trigger({ windowDays: 0 }, 'manual');
-  const idle = app.get(TrainingSlot).idle();
-  let finished = false;
-  void idle.finally(() => (finished = true));
-  while (!finished) {
-    const runs = await Promise.all(started.map((run) => training.get(run.id)));
-    progress.update(`training: ${runs.map(describeRun).join(' · ')}`);
-    await Promise.race([idle, sleep(POLL_MS)]);
+  const slot = app.get(TrainingSlot);
+  const finished: TrainingRun[] = [];
+  for (const family of families) {
+    const started = await training.trigger({ family, windowDays: 0 }, 'manual');
+    const idle = slot.idle();
+    let done = false;
+    void idle.finally(() => (done = true));
+    while (!done) {
+      const runs = await Promise.all(started.map((run) => training.get(run.id)));
+      progress.update(`training: ${runs.map(describeRun).join(' · ')}`);
+      await Promise.race([idle, sleep(POLL_MS)]);
+    }
+    finished.push(...(await Promise.all(started.map((run) => training.get(run.id)))));
   }
-  return Promise.all(started.map((run) => training.get(run.id)));
+  return finished;
+}
+
+/**
+ * Families the history can feed: enough job runs of the family's source. A family without them is reported instead
+ * of started (a doomed run still pays for its worker's start-up).
+ */
+export async function trainableFamilies(jobRuns: JobRunRepository, names: readonly string[]): Promise<{ trainable: string[]; skipped: string[] }> {
+  const trainable: string[] = [];
+  const skipped: string[] = [];
+  for (const name of names) {
+    const family = findModelFamily(name);
+    const rows = await jobRuns.count(family.source ? { source: family.source } : {});
+    if (rows >= family.minRows) trainable.push(name);
+    else skipped.push(`${name}: not trained (the history has ${rows} job runs${family.source ? ` from ${family.source}` : ''}, it needs at least ${family.minRows})`);
+  }
+  return { trainable, skipped };
 }
 
 /** True when every family already has a champion (a persisted --data-dir from an earlier start). */

@@ -7,7 +7,7 @@ import { CalcloudFeatures, CalcloudInputError, parseCalcloudFeatures } from './c
 import { KillTimeModel, killTimeSeconds } from './calcloud-kill-time';
 import { MEMORY_BIN_COUNT } from './calcloud-targets';
 import { calcloudInputMatrix } from './calcloud-vectors';
-import { CALCLOUD_BIN_LADDER, cheapestBin, expectedBinCosts } from './cost-aware-bin';
+import { CALCLOUD_BIN_LADDER, CostAwareBinChooser } from './cost-aware-bin';
 import { binProbabilitiesFromRegression, MemoryResiduals } from './memory-bin-risk';
 
 export interface CalcloudPrediction {
@@ -47,13 +47,17 @@ export class CalcloudBatchError extends Error {
 
 /** The three trained models plus the transform, kill-time and cost parameters: what the predictor serves. */
 export class CalcloudBundle {
+  private readonly costAware: CostAwareBinChooser;
+
   constructor(
     readonly tx: PowerTransformParams,
     readonly memClf: CalcloudEstimator,
     readonly memReg: CalcloudEstimator,
     readonly wallReg: CalcloudEstimator,
     readonly manifest: CalcloudBundleManifest,
-  ) {}
+  ) {
+    this.costAware = new CostAwareBinChooser(manifest.binHourlyRates, manifest.retryPenalty);
+  }
 
   /** Validates every input first (all bad rows are named in one error), then predicts the whole batch at once. */
   predictBatch(inputs: ReadonlyArray<CalcloudFeatures | Record<string, unknown>>): CalcloudPrediction[] {
@@ -79,17 +83,24 @@ export class CalcloudBundle {
     const probabilities = this.memClf.predict(x, rows);
     const memory = this.memReg.predict(x, rows);
     const wallclock = this.wallReg.predict(x, rows);
-    const { binHourlyRates, retryPenalty, killTime, memoryResiduals } = this.manifest;
+    const { killTime, memoryResiduals } = this.manifest;
+    const fromRegressor = new Float64Array(MEMORY_BIN_COUNT);
+    const blended = new Float64Array(MEMORY_BIN_COUNT);
     const out: CalcloudPrediction[] = new Array(rows);
     for (let r = 0; r < rows; r++) {
-      const binProbs = Array.from(probabilities.subarray(r * MEMORY_BIN_COUNT, (r + 1) * MEMORY_BIN_COUNT));
+      const binProbs: number[] = new Array(MEMORY_BIN_COUNT);
+      let memBin = 0;
+      for (let bin = 0; bin < MEMORY_BIN_COUNT; bin++) {
+        binProbs[bin] = probabilities[r * MEMORY_BIN_COUNT + bin];
+        if (binProbs[bin] > binProbs[memBin]) memBin = bin;
+      }
       const memoryGb = Math.max(memory[r], 0);
       const wallclockSeconds = Math.max(wallclock[r], 1);
-      const fromRegressor = binProbabilitiesFromRegression(memoryResiduals, memoryGb);
-      const blended = binProbs.map((p, bin) => (p + fromRegressor[bin]) / 2);
-      const costAwareBin = cheapestBin(expectedBinCosts(blended, wallclockSeconds / 3600, binHourlyRates, retryPenalty));
+      binProbabilitiesFromRegression(memoryResiduals, memoryGb, fromRegressor);
+      for (let bin = 0; bin < MEMORY_BIN_COUNT; bin++) blended[bin] = (binProbs[bin] + fromRegressor[bin]) / 2;
+      const costAwareBin = this.costAware.cheapest(blended, wallclockSeconds / 3600);
       out[r] = {
-        memBin: binProbs.indexOf(Math.max(...binProbs)),
+        memBin,
         binProbs,
         memoryGb,
         wallclockSeconds,

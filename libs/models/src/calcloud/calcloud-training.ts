@@ -67,13 +67,23 @@ export interface CalcloudSplit {
 /** The stratified test split, then a stratified validation split of the rest (seed + 1); also what peers reuse. */
 export function prepareCalcloudSplit(rows: ReadonlyArray<CalcloudRow>, config: Pick<CalcloudTrainingConfig, 'seed' | 'testSize' | 'validationSize'>): CalcloudSplit {
   const split = stratifiedSplit(rows.map((r) => r.memBin), config.testSize, config.seed);
-  const learning = split.train.map((i) => rows[i]);
+  return calcloudSplitOf(rows, split.train, split.test, config);
+}
+
+/** Given test rows (by index), holds a stratified validation share out of the others and fits the transform. */
+export function calcloudSplitOf(
+  rows: ReadonlyArray<CalcloudRow>,
+  learningIndices: number[],
+  testIndices: number[],
+  config: Pick<CalcloudTrainingConfig, 'seed' | 'validationSize'>,
+): CalcloudSplit {
+  const learning = learningIndices.map((i) => rows[i]);
   const inner = stratifiedSplit(learning.map((r) => r.memBin), config.validationSize, config.seed + 1);
   const trainRows = inner.train.map((i) => learning[i]);
   return {
     trainRows,
     validationRows: inner.test.map((i) => learning[i]),
-    testRows: split.test.map((i) => rows[i]),
+    testRows: testIndices.map((i) => rows[i]),
     tx: fitPowerTransform([trainRows.map((r) => r.features.n_files), trainRows.map((r) => r.features.total_mb)]),
   };
 }
@@ -87,10 +97,19 @@ export async function trainCalcloud(
   options: CalcloudTrainingOptions = {},
 ): Promise<{ bundle: CalcloudBundle; metrics: CalcloudMetrics; results: CalcloudResults }> {
   const config = resolveCalcloudConfig(options);
-  const progress = options.onProgress ?? (() => undefined);
   if (rows.length < 50) throw new Error(`calcloud training needs at least 50 rows (got ${rows.length})`);
+  return trainCalcloudOnSplit(prepareCalcloudSplit(rows, config), config, options);
+}
+
+/** Trains and evaluates on a given split (the single split above, or one fold of a cross-validation). */
+export async function trainCalcloudOnSplit(
+  split: CalcloudSplit,
+  config: CalcloudTrainingConfig,
+  options: Pick<CalcloudTrainingOptions, 'priceTablePath' | 'onProgress'> = {},
+): Promise<{ bundle: CalcloudBundle; metrics: CalcloudMetrics; results: CalcloudResults }> {
+  const progress = options.onProgress ?? (() => undefined);
   const started = Date.now();
-  const { trainRows, validationRows, testRows, tx } = prepareCalcloudSplit(rows, config);
+  const { trainRows, validationRows, testRows, tx } = split;
   progress(`split: ${trainRows.length} train, ${validationRows.length} validation, ${testRows.length} test (seed ${config.seed})`);
   const matrix = (part: CalcloudRow[]) => calcloudInputMatrix(tx, part.map((r) => r.features));
   const data = (part: CalcloudRow[], target: (r: CalcloudRow) => number): EstimatorData => ({

@@ -33,18 +33,57 @@ export interface RetryPenalty {
 }
 
 export function expectedBinCosts(probabilities: ArrayLike<number>, runHours: number, rates: number[], penalty: RetryPenalty): number[] {
-  const costIfTrue = (start: number, truth: number): number => {
-    let cost = 0;
-    for (let bin = start; bin < truth; bin++) cost += rates[bin] * runHours + penalty.retryDelayUsdPerHour * (runHours + penalty.queueWaitHours);
-    return cost + rates[Math.max(start, truth)] * runHours;
-  };
-  const costs: number[] = [];
-  for (let start = 0; start < MEMORY_BIN_COUNT; start++) {
-    let expected = 0;
-    for (let truth = 0; truth < MEMORY_BIN_COUNT; truth++) expected += probabilities[truth] * costIfTrue(start, truth);
-    costs.push(expected);
+  const chooser = new CostAwareBinChooser(rates, penalty);
+  return Array.from({ length: MEMORY_BIN_COUNT }, (_, start) => chooser.expectedCost(probabilities, runHours, start));
+}
+
+/**
+ * The same expected cost, precomputed for serving: starting in bin s when the job needs bin t costs
+ * `runHours × perRunHour[s][t] + fixed[s][t]` (the failed runs, their retry delay, and the run that fits).
+ */
+export class CostAwareBinChooser {
+  private readonly perRunHour: Float64Array;
+  private readonly fixed: Float64Array;
+
+  constructor(rates: number[], penalty: RetryPenalty) {
+    this.perRunHour = new Float64Array(MEMORY_BIN_COUNT * MEMORY_BIN_COUNT);
+    this.fixed = new Float64Array(MEMORY_BIN_COUNT * MEMORY_BIN_COUNT);
+    for (let start = 0; start < MEMORY_BIN_COUNT; start++) {
+      for (let truth = 0; truth < MEMORY_BIN_COUNT; truth++) {
+        let perHour = rates[Math.max(start, truth)];
+        let fixed = 0;
+        for (let bin = start; bin < truth; bin++) {
+          perHour += rates[bin] + penalty.retryDelayUsdPerHour;
+          fixed += penalty.retryDelayUsdPerHour * penalty.queueWaitHours;
+        }
+        this.perRunHour[start * MEMORY_BIN_COUNT + truth] = perHour;
+        this.fixed[start * MEMORY_BIN_COUNT + truth] = fixed;
+      }
+    }
   }
-  return costs;
+
+  expectedCost(probabilities: ArrayLike<number>, runHours: number, start: number): number {
+    let expected = 0;
+    for (let truth = 0; truth < MEMORY_BIN_COUNT; truth++) {
+      const cell = start * MEMORY_BIN_COUNT + truth;
+      expected += probabilities[truth] * (runHours * this.perRunHour[cell] + this.fixed[cell]);
+    }
+    return expected;
+  }
+
+  /** The bin with the lowest expected cost (the lower bin on a tie). */
+  cheapest(probabilities: ArrayLike<number>, runHours: number): number {
+    let best = 0;
+    let bestCost = this.expectedCost(probabilities, runHours, 0);
+    for (let start = 1; start < MEMORY_BIN_COUNT; start++) {
+      const cost = this.expectedCost(probabilities, runHours, start);
+      if (cost < bestCost) {
+        best = start;
+        bestCost = cost;
+      }
+    }
+    return best;
+  }
 }
 
 export function cheapestBin(costs: number[]): number {

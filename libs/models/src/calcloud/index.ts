@@ -13,3 +13,4 @@ export * from './calcloud-training';
 export * from './stratified-split';
 export * from './csv-table';
 export * from './trees';
+export * from './calcloud-cross-validation';

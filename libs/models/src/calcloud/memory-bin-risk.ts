@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEMORY_BIN_UPPER_GB } from './calcloud-targets';
+import { MEMORY_BIN_COUNT, MEMORY_BIN_UPPER_GB } from './calcloud-targets';
 
 /**
  * A second opinion on the memory bin from the memory regressor: the held-out residuals (actual − predicted GB) turn
@@ -24,17 +24,16 @@ export function fitMemoryResiduals(predictedGb: ArrayLike<number>, actualGb: Arr
 }
 
 /** Share of residuals putting the job in each bin; `residualsGb` is sorted, so each bin edge is one binary search. */
-export function binProbabilitiesFromRegression(model: MemoryResiduals, predictedGb: number): number[] {
+export function binProbabilitiesFromRegression(model: MemoryResiduals, predictedGb: number, out = new Float64Array(MEMORY_BIN_COUNT)): Float64Array {
   const residuals = model.residualsGb;
-  const probabilities: number[] = [];
   let below = 0;
-  for (const upper of MEMORY_BIN_UPPER_GB) {
+  MEMORY_BIN_UPPER_GB.forEach((upper, bin) => {
     const count = countBelow(residuals, upper - predictedGb);
-    probabilities.push((count - below) / residuals.length);
+    out[bin] = (count - below) / residuals.length;
     below = count;
-  }
-  probabilities.push((residuals.length - below) / residuals.length);
-  return probabilities;
+  });
+  out[MEMORY_BIN_UPPER_GB.length] = (residuals.length - below) / residuals.length;
+  return out;
 }
 
 function countBelow(sorted: number[], limit: number): number {
