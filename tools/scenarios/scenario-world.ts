@@ -139,7 +139,7 @@ export class ScenarioWorld {
     console.log(`[${this.name}] ${message}`);
   }
 
-  /** Stops every process this world started and drops its schema. */
+  /** Stops every process this world started, drops its schema and deletes its index. */
   async close(): Promise<void> {
     for (const service of this.services) service.kill('SIGTERM');
     await Promise.all(
@@ -150,6 +150,9 @@ export class ScenarioWorld {
       }),
     );
     await this.database.query(`drop schema if exists "${this.env['DATABASE_SCHEMA']}" cascade`).catch(() => undefined);
+    const writer = new JobStatusIndexWriter({ engine: 'elasticsearch', url: process.env['ELASTICSEARCH_URL']!, index: this.env['SCRAPER_INDEX']! });
+    await writer.deleteIndex().catch(() => undefined);
+    await writer.close();
     await this.database.end();
     await this.bus.close();
   }

@@ -60,7 +60,10 @@ describe('ingestion end to end', () => {
       ...overrides,
     };
     const writer = new JobStatusIndexWriter({ engine, url: urls[engine], index });
-    cleanups.push(() => writer.close());
+    cleanups.push(async () => {
+      await writer.deleteIndex();
+      await writer.close();
+    });
     await writer.ensureIndex();
     const load = async (documents: Array<Record<string, unknown>>) => {
       const result = await writer.index(documents);

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { KafkaMessageBus, kafkaConfigFromEnv } from '@jobcast/messaging';
 import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
+import { type IndexTarget, JobStatusIndexWriter } from '@jobcast/scraper';
 import { loadSyntheticJobs } from './load-documents';
 import { type ServiceProcess, startService } from './service-process';
 
@@ -49,11 +50,15 @@ async function main(): Promise<void> {
 
   console.log(`ingest benchmark: ${jobs.toLocaleString('en-US')} jobs, ${engine}, run ${run} (service logs in ${logDir})`);
   let lastReport = 0;
-  const loaded = await loadSyntheticJobs({ engine, url: searchUrl, index: env['SCRAPER_INDEX']! }, jobs, (indexed) => {
+  const target: IndexTarget = { engine, url: searchUrl, index: env['SCRAPER_INDEX']! };
+  const loaded = await loadSyntheticJobs(target, jobs, (indexed) => {
     if (Date.now() - lastReport > 10_000) {
       lastReport = Date.now();
       console.log(`  loading: ${indexed.toLocaleString('en-US')} indexed`);
     }
+  }).catch(async (error: unknown) => {
+    await dropIndex(target).catch(() => undefined);
+    throw error;
   });
   console.log(
     `stage 0  bulk load into ${engine}: ${loaded.indexed.toLocaleString('en-US')} documents in ${loaded.seconds.toFixed(1)} s ` +
@@ -109,9 +114,15 @@ async function main(): Promise<void> {
     await stop(scraper);
     await stop(features);
     await database.query(`drop schema if exists "${run}" cascade`);
+    await dropIndex(target);
     await database.end();
     await bus.close();
   }
+}
+
+async function dropIndex(target: IndexTarget): Promise<void> {
+  const writer = new JobStatusIndexWriter(target);
+  await writer.deleteIndex().finally(() => writer.close());
 }
 
 async function stop(service: ServiceProcess): Promise<void> {

@@ -14,8 +14,13 @@ export interface PredictorProcess {
 }
 
 /** Starts `apps/predictor/src/main.ts` as its own process (so the load generator does not share its event loop). */
-export async function startPredictorProcess(env: Record<string, string>, httpPort: number, grpcPort: number): Promise<PredictorProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(REPO, 'apps/predictor/src/main.ts')], {
+export async function startPredictorProcess(
+  env: Record<string, string>,
+  httpPort: number,
+  grpcPort: number,
+  nodeArgs: readonly string[] = [],
+): Promise<PredictorProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', join(REPO, 'apps/predictor/src/main.ts')], {
     cwd: REPO,
     env: { ...process.env, SWC_NODE_PROJECT: join(REPO, 'tsconfig.base.json'), HOST: '127.0.0.1', PORT: String(httpPort), GRPC_PORT: String(grpcPort), ...env },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -30,10 +30,12 @@ describe('jobcast train / predict / report calcloud', () => {
 
   it('trains, predicts with an error column for bad rows, and reports', async () => {
     writeFileSync(join(dir, 'train.csv'), trainingCsv(400));
-    await buildProgram().parseAsync(['node', 'jobcast', 'train', 'calcloud', '--data', join(dir, 'train.csv'), '--out', join(dir, 'run'), '--seed', '1', '--epochs-scale', '0.2']);
+    await buildProgram().parseAsync(['node', 'jobcast', 'train', 'calcloud', '--data', join(dir, 'train.csv'), '--out', join(dir, 'run'), '--seed', '1', '--epochs-scale', '0.2', '--folds', '3']);
     const metrics = JSON.parse(stdout[stdout.length - 1]);
     for (const key of ['accuracy', 'mem_rmse', 'wall_rmse', 'kill_coverage', 'train_seconds']) expect(typeof metrics[key]).toBe('number');
     expect(existsSync(join(dir, 'run', 'models', 'tx_data.json'))).toBe(true);
+    expect(Object.keys(metrics.kfold_mean)).toEqual(['accuracy', 'mem_rmse', 'wall_rmse', 'kill_coverage']);
+    expect(JSON.parse(readFileSync(join(dir, 'run', 'results', 'kfold.json'), 'utf8')).perFold).toHaveLength(3);
 
     writeFileSync(
       join(dir, 'jobs.csv'),

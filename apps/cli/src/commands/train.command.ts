@@ -1,4 +1,6 @@
-import { CALCLOUD_CONFIGS, CalcloudConfigName, readCalcloudCsv, saveCalcloudBundle, trainCalcloud, writeCalcloudResults } from '@jobcast/models';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CALCLOUD_CONFIGS, CalcloudConfigName, crossValidateCalcloud, readCalcloudCsv, saveCalcloudBundle, trainCalcloud, writeCalcloudResults } from '@jobcast/models';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 
 interface TrainCalcloudFlags {
@@ -9,6 +11,7 @@ interface TrainCalcloudFlags {
   epochsScale?: number;
   config: CalcloudConfigName;
   priceTable?: string;
+  folds?: number;
 }
 
 const integer = (value: string): number => {
@@ -43,6 +46,7 @@ export function register(program: Command): void {
     .option('--epochs-scale <x>', 'multiply every epoch / boosting-round budget (default 1)', positive)
     .addOption(new Option('--config <name>', 'model preset').choices(Object.keys(CALCLOUD_CONFIGS)).default('default'))
     .option('--price-table <json>', 'EC2 price table overriding the bundled one')
+    .option('--folds <k>', 'also run stratified k-fold cross-validation (results/kfold.json)', integer)
     .action(async (flags: TrainCalcloudFlags) => trainCalcloudCommand(flags));
 }
 
@@ -60,8 +64,14 @@ async function trainCalcloudCommand(flags: TrainCalcloudFlags): Promise<void> {
     onProgress: log,
   });
   const models = await saveCalcloudBundle(bundle, flags.out);
-  const resultsDir = writeCalcloudResults(results, { ...metrics, rejected_rows: dataset.rejected.length }, flags.out);
+  const summary = { ...metrics, rejected_rows: dataset.rejected.length };
+  const resultsDir = writeCalcloudResults(results, summary, flags.out);
   bundle.dispose();
   log(`models in ${models}, results in ${resultsDir}`);
-  process.stdout.write(`${JSON.stringify({ ...metrics, rejected_rows: dataset.rejected.length })}\n`);
+  if (flags.folds !== undefined) {
+    const kfold = await crossValidateCalcloud(dataset.rows, flags.folds, { config: flags.config, seed: flags.seed, epochsScale: flags.epochsScale, priceTablePath: flags.priceTable, onProgress: log });
+    writeFileSync(join(resultsDir, 'kfold.json'), JSON.stringify(kfold, null, 2));
+    Object.assign(summary, { kfold_mean: kfold.mean, kfold_std: kfold.std });
+  }
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
 }

@@ -46,6 +46,8 @@ export async function startEmbeddedApp(options: EmbeddedOptions, progress = new 
   let app: NestExpressApplication | null = null;
   try {
     const { jobRuns } = adapters;
+    // A persisted --data-dir may hold the history already: only new rows call for training.
+    const rowsBefore = await jobRuns.count();
     if (history.directRuns) {
       const rejectsPath = join(adapters.dataDir, 'history.rejects.ndjson');
       const rejects = await RejectsFile.open(rejectsPath);
@@ -59,7 +61,9 @@ export async function startEmbeddedApp(options: EmbeddedOptions, progress = new 
 
     app = await NestFactory.create<NestExpressApplication>(EmbeddedModule.forRoot(adapters.moduleOptions), {
       bodyParser: false,
-      logger: ['error', 'warn'],
+      // The start-up reports its own progress and every refusal that matters (families not trained, models
+      // unavailable); the modules' warnings about champions that do not exist yet would only confuse a first run.
+      logger: ['error'],
     });
     const predictorConfig = adapters.moduleOptions.predictor.config;
     configurePredictorHttp(app, predictorConfig);
@@ -69,14 +73,15 @@ export async function startEmbeddedApp(options: EmbeddedOptions, progress = new 
     progress.log('scraper, features, trainer and predictor modules started');
 
     const ingested = await ingestHistory(app, adapters.bus, jobRuns, progress);
+    const added = ingested.rows - rowsBefore;
     progress.log(
-      `ingested: ${ingested.rows.toLocaleString('en-US')} job runs in PGlite (${ingested.added.toLocaleString('en-US')} new` +
+      `ingested: ${ingested.rows.toLocaleString('en-US')} job runs in PGlite (${added.toLocaleString('en-US')} new` +
         `${ingested.deadLettered > 0 ? `, ${ingested.deadLettered} dead-lettered` : ''})`,
     );
 
     const { trainable, skipped } = await trainableFamilies(jobRuns, modelFamilyNames());
     for (const reason of skipped) progress.log(reason);
-    if (ingested.added === 0 && (await championsExist(new ModelRegistryRepository(adapters.database.db), trainable))) {
+    if (added === 0 && (await championsExist(new ModelRegistryRepository(adapters.database.db), trainable))) {
       progress.log('nothing new since the last start: serving the champions already in --data-dir');
     } else {
       for (const run of await trainModels(app, trainable, progress)) progress.log(summarizeRun(run));

@@ -14,8 +14,6 @@ const POLL_MS = 1000;
 export interface IngestionOutcome {
   /** rows in job_runs once the history drained */
   readonly rows: number;
-  /** rows this start added (0 when a persisted database already held the history) */
-  readonly added: number;
   readonly deadLettered: number;
 }
 
@@ -30,7 +28,6 @@ export async function ingestHistory(
   jobRuns: JobRunRepository,
   progress: ProgressDisplay,
 ): Promise<IngestionOutcome> {
-  const before = await jobRuns.count();
   await app.get(JobStatusConsumer).start();
   const scraping = app.get(ScraperRunner).start();
   const status = app.get(ScraperStatus);
@@ -44,7 +41,7 @@ export async function ingestHistory(
     if (drained) {
       // Nobody consumes the dead-letter topic here, so its whole length is what was refused.
       const deadLettered = await bus.lag(Topics.jobStatusDeadLetter, 'jobcast-embedded-report');
-      return { rows, added: rows - before, deadLettered };
+      return { rows, deadLettered };
     }
     progress.update(`ingesting through scraper → bus → features → PGlite: ${rows.toLocaleString('en-US')} job runs stored`);
     await sleep(POLL_MS);

@@ -1,6 +1,7 @@
 import { Transport, type GrpcOptions } from '@nestjs/microservices';
 import { PREDICTOR_PROTO_PACKAGE, PREDICTOR_PROTO_PATH, PROTO_ROOT } from '@jobcast/contracts';
 import type { PredictorGrpcHealth } from './grpc-health';
+import { encodePredictionAnswersDirectly } from './prediction-answer-encoders';
 
 const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
@@ -16,7 +17,10 @@ export function predictorGrpcOptions(url: string, health: PredictorGrpcHealth): 
       package: PREDICTOR_PROTO_PACKAGE,
       protoPath: PREDICTOR_PROTO_PATH,
       loader: { includeDirs: [PROTO_ROOT], keepCase: false, longs: Number, enums: String, defaults: false, oneofs: true },
-      onLoadPackageDefinition: (_definition, server) => health.implementation.addToServer(server),
+      onLoadPackageDefinition: (definition, server) => {
+        encodePredictionAnswersDirectly(definition);
+        health.implementation.addToServer(server);
+      },
     },
   };
 }

@@ -29,7 +29,9 @@ export type MappedBody = { ok: true; body: unknown } | { ok: false; issues: Inpu
 
 /** Drops keys whose value is undefined, so the body validates exactly like its JSON twin over HTTP. */
 function defined(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+  const body: Record<string, unknown> = {};
+  for (const key in record) if (record[key] !== undefined) body[key] = record[key];
+  return body;
 }
 
 /** Turns a gRPC request into the body HTTP would receive; validation is then shared with HTTP. */

@@ -20,6 +20,7 @@ interface IndexingClient {
     exists(params: { index: string }): Promise<{ body: boolean }>;
     create(params: { index: string; body: unknown }): Promise<unknown>;
     refresh(params: { index: string }): Promise<unknown>;
+    delete(params: { index: string }): Promise<unknown>;
   };
   bulk(params: { body: unknown[] }): Promise<{ body: BulkResponse }>;
   close(): Promise<void>;
@@ -77,6 +78,11 @@ export class JobStatusIndexWriter {
   /** Makes everything indexed so far visible to searches. */
   async refresh(): Promise<void> {
     await this.client.indices.refresh({ index: this.target.index });
+  }
+
+  /** Deletes the index (tests, benchmarks and scenarios clean up after themselves; the servers are shared). */
+  async deleteIndex(): Promise<void> {
+    await this.client.indices.delete({ index: this.target.index });
   }
 
   async close(): Promise<void> {

@@ -85,7 +85,3 @@ export class CostAwareBinChooser {
     return best;
   }
 }
-
-export function cheapestBin(costs: number[]): number {
-  return costs.indexOf(Math.min(...costs));
-}

@@ -1,6 +1,6 @@
 import { loadPriceTable } from '../pricing';
 import { fitKillTime, killTimeSeconds } from './calcloud-kill-time';
-import { binHourlyRates, cheapestBin, expectedBinCosts } from './cost-aware-bin';
+import { binHourlyRates, CostAwareBinChooser, expectedBinCosts } from './cost-aware-bin';
 import { binProbabilitiesFromRegression, fitMemoryResiduals } from './memory-bin-risk';
 
 describe('kill time', () => {
@@ -25,9 +25,10 @@ describe('cost-aware memory bin', () => {
   });
 
   it('picks the argmax when the classifier is sure, and a safer bin when a failure is likely enough', () => {
-    expect(cheapestBin(expectedBinCosts([0.99, 0.01, 0, 0], 1, rates, penalty))).toBe(0);
-    expect(cheapestBin(expectedBinCosts([0.6, 0.4, 0, 0], 1, rates, penalty))).toBe(1);
-    expect(cheapestBin(expectedBinCosts([0.5, 0, 0, 0.5], 1, rates, penalty))).toBe(3);
+    const chooser = new CostAwareBinChooser(rates, penalty);
+    expect(chooser.cheapest([0.99, 0.01, 0, 0], 1)).toBe(0);
+    expect(chooser.cheapest([0.6, 0.4, 0, 0], 1)).toBe(1);
+    expect(chooser.cheapest([0.5, 0, 0, 0.5], 1)).toBe(3);
   });
 
   it('counts the failed run and the retry delay when starting too low', () => {
