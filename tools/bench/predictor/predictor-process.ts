@@ -13,16 +13,22 @@ export interface PredictorProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `apps/predictor/src/main.ts` as its own process (so the load generator does not share its event loop). */
+/** How the predictor's process is started: from source through @swc-node/register, or compiled (compile-predictor.ts). */
+export type PredictorLaunch = { kind: 'source' } | { kind: 'compiled'; entry: string; nodePath: string };
+
+/** Starts the predictor as its own process (so the load generator does not share its event loop). */
 export async function startPredictorProcess(
   env: Record<string, string>,
   httpPort: number,
   grpcPort: number,
+  launch: PredictorLaunch,
   nodeArgs: readonly string[] = [],
 ): Promise<PredictorProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', join(REPO, 'apps/predictor/src/main.ts')], {
+  const entryArgs = launch.kind === 'source' ? ['-r', '@swc-node/register', join(REPO, 'apps/predictor/src/main.ts')] : [launch.entry];
+  const launchEnv = launch.kind === 'source' ? { SWC_NODE_PROJECT: join(REPO, 'tsconfig.base.json') } : { NODE_PATH: launch.nodePath };
+  const child = spawn(process.execPath, [...nodeArgs, ...entryArgs], {
     cwd: REPO,
-    env: { ...process.env, SWC_NODE_PROJECT: join(REPO, 'tsconfig.base.json'), HOST: '127.0.0.1', PORT: String(httpPort), GRPC_PORT: String(grpcPort), ...env },
+    env: { ...process.env, ...launchEnv, HOST: '127.0.0.1', PORT: String(httpPort), GRPC_PORT: String(grpcPort), ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const httpUrl = `http://127.0.0.1:${httpPort}`;

@@ -8,16 +8,17 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import type { BatchFigures } from './batch-load';
 import type { UnaryFigures } from './grpc-unary-load';
 import { runInLoadWorker } from './load-job';
 import { CALCLOUD_CSV, syntheticRuns, trainCalcloudRun, trainRuntimeRun } from './bench-models';
+import { compilePredictor } from './compile-predictor';
 import { httpLoad, type LoadFigures } from './http-load';
 import { calcloudInput, grpcBatch, mixedBatch } from './payloads';
-import { startPredictorProcess } from './predictor-process';
+import { startPredictorProcess, type PredictorLaunch } from './predictor-process';
 
 const program = new Command('predictor-bench')
   .option('--models <dir>', 'serve this models folder (<dir>/<family>/<run>/run.json) instead of training bench models')
@@ -29,6 +30,7 @@ const program = new Command('predictor-bench')
   .option('--batch-seconds <n>', 'length of each batch test', '15')
   .option('--batch-size <n>', 'predictions per batch call', '10000')
   .option('--batch-in-flight <n>', 'batch calls in flight at once', '2')
+  .option('--from-source', 'run the predictor through @swc-node/register (adds the TypeScript compiler, ~90 MB RSS) instead of compiled')
   .option('--profile <dir>', 'write a V8 CPU profile of the predictor process into this folder (node --cpu-prof)')
   .option('--quick', 'short runs (10 s fixed rate, 5 s others) for a smoke check')
   .parse();
@@ -64,10 +66,13 @@ async function main(): Promise<void> {
     console.log(`bench models trained (runtime on ${runs.length} synthetic job runs, calcloud on ${options['calcloudCsv']}) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${modelsDir}`);
   }
 
+  const compiledDir = await mkdtemp(join(tmpdir(), 'predictor-bench-build-'));
+  const launch: PredictorLaunch = options['fromSource'] ? { kind: 'source' } : { kind: 'compiled', ...compilePredictor(compiledDir) };
   const profileArgs = options['profile'] === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options['profile']}`];
-  const predictor = await startPredictorProcess({ PREDICTOR_MODELS_DIR: modelsDir }, await freePort(), await freePort(), profileArgs);
+  const predictor = await startPredictorProcess({ PREDICTOR_MODELS_DIR: modelsDir }, await freePort(), await freePort(), launch, profileArgs);
   try {
     const loaded = predictor.memory();
+    const loadAtStart = loadavg();
     const single = JSON.stringify(calcloudInput(3));
     const predictUrl = `${predictor.httpUrl}/v1/predict`;
     const runtimeUrl = `${predictor.httpUrl}/runtime?jobtype=${encodeURIComponent(jobTypes[0])}&instance=${encodeURIComponent(instances[0])}`;
@@ -87,7 +92,7 @@ async function main(): Promise<void> {
     const grpcBatchFigures = await runInLoadWorker<BatchFigures>({ kind: 'grpc-batch', target: predictor.grpcTarget, items: grpcBatch(batch), seconds: batchSeconds, inFlight });
     const after = predictor.memory();
 
-    console.log('\npredictor benchmark (2-core machine shared with other work: figures are lower bounds)');
+    console.log(`\npredictor benchmark, predictor ${launch.kind === 'compiled' ? 'compiled to JS' : 'from source'} (2-core machine shared with other work: figures are lower bounds; load average ${loadAtStart.map((load) => load.toFixed(2)).join(' ')} at start, ${loadavg().map((load) => load.toFixed(2)).join(' ')} at end)`);
     console.log(formatLoad(`POST /v1/predict @ ${rate}/s`, fixed), fixed.p99Ms <= 5 && fixed.errors + fixed.non2xx === 0 ? 'PASS (p99 ≤ 5 ms, no errors)' : 'FAIL (target p99 ≤ 5 ms, no errors)');
     console.log(formatLoad('GET /runtime, max', maxRuntime));
     console.log(formatLoad('POST /v1/predict, max', maxPredict));
@@ -101,9 +106,10 @@ async function main(): Promise<void> {
       );
     }
     console.log(`RSS with all models loaded: ${loaded.rssMb.toFixed(0)} MB at start, ${after.rssMb.toFixed(0)} MB after the runs, peak ${after.peakRssMb.toFixed(0)} MB`, after.peakRssMb <= 300 ? 'PASS (≤ 300 MB)' : 'FAIL (target ≤ 300 MB)');
-    console.log(JSON.stringify({ fixedRate: fixed, maxRuntime, maxPredict, grpcUnary, httpBatch, grpcBatch: grpcBatchFigures, memory: { loaded, after } }));
+    console.log(JSON.stringify({ fixedRate: fixed, maxRuntime, maxPredict, grpcUnary, httpBatch, grpcBatch: grpcBatchFigures, memory: { loaded, after }, launch: launch.kind, loadAverage: { start: loadAtStart, end: loadavg() } }));
   } finally {
     await predictor.stop();
+    await rm(compiledDir, { recursive: true, force: true });
     if (ownModels) await rm(modelsDir, { recursive: true, force: true });
   }
 }

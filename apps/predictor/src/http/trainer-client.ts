@@ -18,7 +18,9 @@ export class TrainerClient {
   }
 
   async startTrainingRun(): Promise<TrainerAnswer> {
-    const url = new URL('/v1/training-runs', this.config.TRAINER_URL);
+    // relative to TRAINER_URL's path, so a trainer mounted under a prefix (embedded mode: /trainer) is reached too
+    const base = this.config.TRAINER_URL ?? '';
+    const url = new URL('v1/training-runs', base.endsWith('/') ? base : `${base}/`);
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -4,6 +4,7 @@ import {
   type CalcloudBundle,
   type CalcloudConfigName,
   CALCLOUD_CONFIGS,
+  CALCLOUD_FEATURE_NAMES,
   type CalcloudRow,
   encodeCalcloudJobRun,
   loadCalcloudBundle,
@@ -17,13 +18,13 @@ import type { EpochProgress, ModelFamily } from '../model-family';
 
 /**
  * The `calcloud` family: the memory-bin classifier, memory regressor and wallclock regressor of reference §4, trained
- * by `trainCalcloud` on the calcloud job runs. Early stopping is the estimators' own (each one's `patience` on its
+ * by `trainCalcloud` on every job run that carries calcloud's inputs: rows imported from calcloud's CSV, and HySDS
+ * calibration jobs whose params the normalizer encoded (reference §4). Early stopping is the estimators' own (each one's `patience` on its
  * validation loss, per run). Scored by bin accuracy; memory and wallclock RMSE are recorded beside it.
  */
 export const calcloudFamily: ModelFamily<CalcloudBundle> = {
   name: 'calcloud',
   kind: 'calcloud-models',
-  source: 'calcloud',
   // trainCalcloud needs 50 rows after the trainer's 20 % holdout
   minRows: 80,
   primaryMetric: { name: 'accuracy', direction: 'maximize' },
@@ -78,15 +79,20 @@ export const calcloudFamily: ModelFamily<CalcloudBundle> = {
   dispose: (bundle) => bundle.dispose(),
 };
 
-/** A calcloud job run with both targets and valid inputs, as the training code takes it; null otherwise. */
+/** A job run with calcloud's inputs, both targets and valid values, as the training code takes it; null otherwise. */
 function toCalcloudRow(run: JobRun): CalcloudRow | null {
-  if (run.source !== 'calcloud' || run.peakMemoryBytes === null || run.durationSeconds === null) return null;
+  if (!carriesCalcloudInputs(run) || run.peakMemoryBytes === null || run.durationSeconds === null) return null;
   try {
     const memoryGb = run.peakMemoryBytes / CALCLOUD_BYTES_PER_GB;
     return { id: run.payloadId, features: encodeCalcloudJobRun(run), memoryGb, wallclockSeconds: run.durationSeconds, memBin: memoryBinOf(memoryGb) };
   } catch {
     return null;
   }
+}
+
+/** Calcloud rows, or HySDS runs whose features hold all nine encoded calcloud inputs. */
+function carriesCalcloudInputs(run: JobRun): boolean {
+  return run.source === 'calcloud' || CALCLOUD_FEATURE_NAMES.every((name) => name in run.features);
 }
 
 function calcloudOptions(params: ParamSet): { config: CalcloudConfigName; epochsScale: number; seed: number } {
