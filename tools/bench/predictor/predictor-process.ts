@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const REPO = join(__dirname, '..', '..', '..');
+/** USER_HZ, 100 on every Linux architecture Node runs on */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 export interface PredictorProcess {
   child: ChildProcess;
@@ -10,6 +12,8 @@ export interface PredictorProcess {
   grpcTarget: string;
   /** resident and peak resident memory of the predictor, MB (Linux /proc) */
   memory(): { rssMb: number; peakRssMb: number };
+  /** CPU seconds (user + system) the predictor has used so far (Linux /proc): a figure the machine's load does not skew */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -42,6 +46,11 @@ export async function startPredictorProcess(
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
       return { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
+    },
+    cpuSeconds: () => {
+      // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks of 1/100 s; the name (field 2) may hold spaces
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
     },
     stop: () =>
       new Promise((resolve) => {

@@ -131,7 +131,9 @@ export function encodeCalcloudJobRun(run: JobRun): CalcloudFeatures {
     total_mb: features['total_mb'] ?? (run.inputBytes === null ? undefined : run.inputBytes / BYTES_PER_MB),
   };
   if (hasRawKeywords(features)) {
-    return encodeCalcloudRecord({ ...withSizes, ipst: String(features['ipst'] ?? run.payloadId) });
+    // HySDS calibration jobs name the dataset `ipppssoot` (or `dataset`) in their params; calcloud's CSV says `ipst`
+    const datasetId = features['ipst'] ?? features['ipppssoot'] ?? features['dataset'] ?? run.payloadId;
+    return encodeCalcloudRecord({ ...withSizes, ipst: String(datasetId) });
   }
   return parseCalcloudFeatures(withSizes);
 }

@@ -1,10 +1,9 @@
 import type { JobRun } from '@jobcast/contracts';
-import { CALCLOUD_BYTES_PER_GB } from '@jobcast/features';
+import { CALCLOUD_BYTES_PER_GB, CALCLOUD_FEATURE_NAMES as CALCLOUD_ENCODED_KEYS } from '@jobcast/features';
 import {
   type CalcloudBundle,
   type CalcloudConfigName,
   CALCLOUD_CONFIGS,
-  CALCLOUD_FEATURE_NAMES,
   type CalcloudRow,
   encodeCalcloudJobRun,
   loadCalcloudBundle,
@@ -90,9 +89,9 @@ function toCalcloudRow(run: JobRun): CalcloudRow | null {
   }
 }
 
-/** Calcloud rows, or HySDS runs whose features hold all nine encoded calcloud inputs. */
+/** Calcloud rows, or HySDS runs whose features hold the nine calcloud inputs the normalizer encoded. */
 function carriesCalcloudInputs(run: JobRun): boolean {
-  return run.source === 'calcloud' || CALCLOUD_FEATURE_NAMES.every((name) => name in run.features);
+  return run.source === 'calcloud' || CALCLOUD_ENCODED_KEYS.every((name) => name in run.features);
 }
 
 function calcloudOptions(params: ParamSet): { config: CalcloudConfigName; epochsScale: number; seed: number } {
