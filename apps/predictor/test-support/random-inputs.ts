@@ -1,16 +1,6 @@
 /** Seeded random inputs for the fuzz test: JSON values biased toward the keys and types the predictor reads. */
 
-/** mulberry32: tiny, fast, good enough to make a fuzz run repeatable from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '@jobcast/models';
 
 const KEYS = [
   'dataset', 'n_files', 'total_mb', 'DETECTOR', 'SUBARRAY', 'DRIZCORR', 'PCTECORR', 'CRSPLIT', 'jobType', 'instanceType',

@@ -1,9 +1,11 @@
 /**
- * Predictor benchmark: trains bench models (or uses --models), starts the predictor as its own process and prints
+ * Predictor benchmark: trains bench models (or uses --models), compiles the predictor to JS (or --from-source), starts it
+ * as its own process and prints
  *   - single predictions at a fixed 1,000 req/s for 60 s (p50/p99/errors; target p99 ≤ 5 ms, no errors),
  *   - maximum sustained throughput of GET /runtime and POST /v1/predict (autocannon) and of gRPC Predict (grpc-js),
- *   - batched predictions/s over HTTP and gRPC (10,000 per call; target ≥ 50,000/s),
- *   - resident memory with all models loaded (target ≤ 300 MB).
+ *   - batched predictions/s over HTTP and gRPC (10,000 per call, 2 calls in flight; target ≥ 50,000/s),
+ *   - resident memory with all models loaded, after the runs and at peak (target ≤ 300 MB),
+ * each with the predictor's own CPU seconds, and the load average, since the 2-core machine is shared.
  * Run: SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register tools/bench/predictor/predictor.bench.ts [--quick]
  */
 import { mkdtemp, rm } from 'node:fs/promises';
