@@ -6,6 +6,7 @@ export * from './pricing';
 export * from './features';
 export * from './calcloud';
 export * from './nn';
+export * from './random/seeded-random';
 export * from './transforms';
 export * from './evaluation';
 export * from './report';

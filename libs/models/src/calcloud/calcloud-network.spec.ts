@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seededRandom } from '../nn/seeded-random';
+import { seededRandom } from '../random/seeded-random';
 import { loadCalcloudBundle, saveCalcloudBundle } from './calcloud-bundle';
 import type { CalcloudRow } from './calcloud-dataset';
 import { memoryBinOf } from './calcloud-targets';

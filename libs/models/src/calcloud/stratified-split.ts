@@ -1,4 +1,4 @@
-import { seededRandom, shuffledIndices } from '../nn/seeded-random';
+import { seededRandom, shuffledIndices } from '../random/seeded-random';
 
 /** Splits row indices so each label keeps its share in both parts (as scikit-learn's stratified train_test_split). */
 export function stratifiedSplit(labels: ArrayLike<number>, testFraction: number, seed: number): { train: number[]; test: number[] } {

@@ -1,5 +1,4 @@
 export * from './tf-backend';
-export * from './seeded-random';
 export * from './dense-network';
 export * from './train-network';
 export * from './model-files';

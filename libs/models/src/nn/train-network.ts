@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { seededRandom, shuffledIndices } from './seeded-random';
+import { seededRandom, shuffledIndices } from '../random/seeded-random';
 
 export interface NetworkTrainingOptions {
   epochs: number;

@@ -1,3 +1,4 @@
+import { seededRandom, shuffledIndices } from '../random/seeded-random';
 import type { ParamSet, ParamValue } from './autoname';
 
 /** A grid: each argument with the list of values to try. */
@@ -21,22 +22,7 @@ export function expandGrid(grid: ParameterGrid): ParamSet[] {
 export function sampleGrid(grid: ParameterGrid, count: number, seed: number): ParamSet[] {
   if (!Number.isInteger(count) || count < 1) throw new Error(`random search needs a positive sample count, got ${count}`);
   const all = expandGrid(grid);
-  const random = mulberry32(seed);
-  for (let i = all.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [all[i], all[j]] = [all[j], all[i]];
-  }
-  return all.slice(0, Math.min(count, all.length));
-}
-
-/** Small, fast, seedable PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return shuffledIndices(all.length, seededRandom(seed))
+    .slice(0, Math.min(count, all.length))
+    .map((index) => all[index]);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mulberry32 } from './parameter-grid';
+import { seededRandom } from '../random/seeded-random';
 
 /** Row indices of one fold: fit on `train`, evaluate on `test`. */
 export interface Fold {
@@ -50,7 +50,7 @@ function byTime(timestamps: readonly number[]): number[] {
 }
 
 function shuffled(length: number, seed: number): number[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const order = Array.from({ length }, (_, index) => index);
   for (let i = length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

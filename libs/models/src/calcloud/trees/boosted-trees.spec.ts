@@ -1,4 +1,4 @@
-import { seededRandom } from '../../nn/seeded-random';
+import { seededRandom } from '../../random/seeded-random';
 import { trainBoostedTrees } from './boosted-trees';
 import { CompiledEnsemble } from './compiled-ensemble';
 
