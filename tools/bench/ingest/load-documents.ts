@@ -9,8 +9,10 @@ export interface LoadSummary {
   seconds: number;
 }
 
-const BULK_SIZE = 2_000;
+// Small enough that a bulk request (~3 MB) fits a busy engine's heap; its circuit breaker refuses ~13 MB ones.
+const BULK_SIZE = 1_000;
 const PARALLEL_BULKS = 2;
+const MAX_ATTEMPTS = 6;
 
 /**
  * Indexes `jobs` synthetic HySDS jobs (libs/features' generator: realistic job types, instances, queues, metrics,
@@ -35,7 +37,7 @@ export async function loadSyntheticJobs(
     const inFlight = new Set<Promise<void>>();
     let batch: Array<Record<string, unknown>> = [];
     const send = async (documents: Array<Record<string, unknown>>) => {
-      const result = await writer.index(documents);
+      const result = await indexRetryingWhenBusy(writer, documents);
       if (result.failed.length > 0) throw new Error(`the search engine refused ${result.failed.length} documents: ${result.failed[0].reason}`);
       indexed += result.indexed;
       onProgress(indexed);
@@ -58,4 +60,16 @@ export async function loadSyntheticJobs(
     await writer.close();
   }
   return { indexed, terminal, seconds: (Date.now() - started) / 1000 };
+}
+
+/** A bulk request, sent again (after a growing pause) while the engine's memory circuit breaker refuses it. */
+async function indexRetryingWhenBusy(writer: JobStatusIndexWriter, documents: Array<Record<string, unknown>>) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writer.index(documents);
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !String((error as Error).message).includes('circuit_breaking_exception')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000 * attempt));
+    }
+  }
 }

@@ -23,12 +23,18 @@ export interface ServiceProcess {
   kill(signal: NodeJS.Signals): void;
 }
 
-/** Starts `apps/<name>/src/main.ts` from source (swc), with `env` added to this process's environment. */
+/**
+ * Starts `apps/<name>/src/main.ts` from source (swc), with `env` added to this process's environment. With
+ * BENCH_CPU_PROFILE_DIR set, the service writes a V8 CPU profile there when it exits (node refuses --cpu-prof in
+ * NODE_OPTIONS).
+ */
 export async function startService(name: ServiceName, env: NodeJS.ProcessEnv, logDir: string): Promise<ServiceProcess> {
   const port = await freePort();
   const logFile = join(logDir, `${name}-${Date.now()}.log`);
   const log = createWriteStream(logFile);
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', ENTRIES[name]], {
+  const profileDir = process.env['BENCH_CPU_PROFILE_DIR'];
+  const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profiling, '-r', '@swc-node/register', ENTRIES[name]], {
     cwd: ROOT,
     env: { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json'), KAFKA_LOG_LEVEL: 'error', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

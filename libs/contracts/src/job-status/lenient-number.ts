@@ -4,18 +4,22 @@ import { z } from 'zod';
 const MAX_NUMERIC_TEXT_LENGTH = 32;
 
 /**
- * A number that may arrive as text (host facts are indexed as keywords, e.g. `processorcount: "36"`).
- * An empty string means "not reported" and becomes null; anything else non-numeric is an error.
+ * Reads a number that may arrive as text (host facts are indexed as keywords, e.g. `processorcount: "36"`):
+ * an empty string means "not reported" (null); undefined when the value is not a finite number. Never throws.
  */
+export function parseLenientNumber(value: unknown): number | null | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (text === '') return null;
+  const parsed = text.length <= MAX_NUMERIC_TEXT_LENGTH ? Number(text) : Number.NaN;
+  return Number.isFinite(parsed) ? parsed : undefined;
+}
+
+/** A number field of a job_status document, read by parseLenientNumber; anything else non-numeric is an error. */
 export const LenientNumber = z.unknown().transform((value, context) => {
-  if (typeof value === 'number') {
-    if (Number.isFinite(value)) return value;
-  } else if (typeof value === 'string') {
-    const text = value.trim();
-    if (text === '') return null;
-    const parsed = text.length <= MAX_NUMERIC_TEXT_LENGTH ? Number(text) : Number.NaN;
-    if (Number.isFinite(parsed)) return parsed;
-  }
+  const number = parseLenientNumber(value);
+  if (number !== undefined) return number;
   context.addIssue({ code: 'custom', message: `not a finite number: ${describe(value)}` });
   return z.NEVER;
 });

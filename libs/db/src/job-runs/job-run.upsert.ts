@@ -5,35 +5,52 @@ import type { JobRunsTable } from './job-runs.table';
 type Column = keyof Insertable<JobRunsTable> & keyof JobRunsTable;
 
 /**
- * How each column travels: as one array parameter per column (`unnest`), so a batch of any size is one statement
- * with a fixed number of parameters, cheap to build and to bind. jsonb and the tags travel as JSON text and are
- * converted in SQL, because a text[][] would have to be rectangular.
+ * How each column travels: scalars as one array parameter per column (`unnest`), the JSON columns as one JSON array
+ * per column (`jsonb_array_elements`), zipped row by row with `ROWS FROM`. A batch of any size is one statement with
+ * a fixed number of parameters; the JSON texts go out verbatim, because a text[] literal would escape every quote
+ * of every raw document (and the server would unescape it again) before parsing the JSON.
  */
-const COLUMNS: ReadonlyArray<{ name: Column; arrayType: string; select?: (value: RawBuilder<unknown>) => RawBuilder<unknown> }> = [
-  { name: 'payload_id', arrayType: 'text[]' },
-  { name: 'source', arrayType: 'text[]' },
-  { name: 'job_id', arrayType: 'text[]' },
-  { name: 'job_type', arrayType: 'text[]' },
-  { name: 'queue', arrayType: 'text[]' },
-  { name: 'instance_type', arrayType: 'text[]' },
-  { name: 'status', arrayType: 'text[]' },
-  { name: 'exit_code', arrayType: 'int4[]' },
-  { name: 'queued_at', arrayType: 'timestamptz[]' },
-  { name: 'started_at', arrayType: 'timestamptz[]' },
-  { name: 'ended_at', arrayType: 'timestamptz[]' },
-  { name: 'updated_at', arrayType: 'timestamptz[]' },
-  { name: 'queue_wait_seconds', arrayType: 'float8[]' },
-  { name: 'duration_seconds', arrayType: 'float8[]' },
-  { name: 'command_duration_seconds', arrayType: 'float8[]' },
-  { name: 'input_count', arrayType: 'float8[]' },
-  { name: 'input_bytes', arrayType: 'float8[]' },
-  { name: 'output_bytes', arrayType: 'float8[]' },
-  { name: 'peak_memory_bytes', arrayType: 'float8[]' },
-  { name: 'cpu_count', arrayType: 'float8[]' },
-  { name: 'tags', arrayType: 'text[]', select: (tags) => sql`array(select jsonb_array_elements_text(${tags}::jsonb))` },
-  { name: 'features', arrayType: 'text[]', select: (features) => sql`${features}::jsonb` },
-  { name: 'raw', arrayType: 'text[]', select: (raw) => sql`${raw}::jsonb` },
+const COLUMNS: ReadonlyArray<{
+  name: Column;
+  /** `array`: a PostgreSQL array of this type; `json`: a JSON array of the rows' JSON texts */
+  travel: { array: string } | { json: (row: Insertable<JobRunsTable>) => string };
+  select?: (value: RawBuilder<unknown>) => RawBuilder<unknown>;
+}> = [
+  { name: 'payload_id', travel: { array: 'text[]' } },
+  { name: 'source', travel: { array: 'text[]' } },
+  { name: 'job_id', travel: { array: 'text[]' } },
+  { name: 'job_type', travel: { array: 'text[]' } },
+  { name: 'queue', travel: { array: 'text[]' } },
+  { name: 'instance_type', travel: { array: 'text[]' } },
+  { name: 'status', travel: { array: 'text[]' } },
+  { name: 'exit_code', travel: { array: 'int4[]' } },
+  { name: 'queued_at', travel: { array: 'timestamptz[]' } },
+  { name: 'started_at', travel: { array: 'timestamptz[]' } },
+  { name: 'ended_at', travel: { array: 'timestamptz[]' } },
+  { name: 'updated_at', travel: { array: 'timestamptz[]' } },
+  { name: 'queue_wait_seconds', travel: { array: 'float8[]' } },
+  { name: 'duration_seconds', travel: { array: 'float8[]' } },
+  { name: 'command_duration_seconds', travel: { array: 'float8[]' } },
+  { name: 'input_count', travel: { array: 'float8[]' } },
+  { name: 'input_bytes', travel: { array: 'float8[]' } },
+  { name: 'output_bytes', travel: { array: 'float8[]' } },
+  { name: 'peak_memory_bytes', travel: { array: 'float8[]' } },
+  { name: 'cpu_count', travel: { array: 'float8[]' } },
+  // A text[][] would have to be rectangular: the tags travel as JSON lists.
+  {
+    name: 'tags',
+    travel: { json: (row) => JSON.stringify(row.tags ?? []) },
+    select: (tags) => sql`array(select jsonb_array_elements_text(${tags}))`,
+  },
+  { name: 'features', travel: { json: (row) => jsonTextOf(row.features) } },
+  // JSON null stands for "no raw document" in the array; a raw document is always an object.
+  { name: 'raw', travel: { json: (row) => jsonTextOf(row.raw) }, select: (raw) => sql`nullif(${raw}, 'null'::jsonb)` },
 ];
+
+/** A jsonb column's row value is already JSON text (see toJobRunRow); null becomes JSON null. */
+function jsonTextOf(value: unknown): string {
+  return typeof value === 'string' ? value : 'null';
+}
 
 /** Every column but the key is overwritten by a newer status. */
 const UPDATED_COLUMNS = COLUMNS.map(({ name }) => name).filter((name) => name !== 'payload_id');
@@ -45,15 +62,15 @@ const UPDATED_COLUMNS = COLUMNS.map(({ name }) => name).filter((name) => name !=
  */
 export async function upsertJobRunRows(db: Kysely<Database>, rows: ReadonlyArray<Insertable<JobRunsTable>>): Promise<number> {
   if (rows.length === 0) return 0;
-  const parameters = COLUMNS.map(({ name, arrayType }) => {
-    const values = rows.map((row) => (name === 'tags' ? JSON.stringify(row.tags ?? []) : (row[name] ?? null)));
-    return sql`${values}::${sql.raw(arrayType)}`;
+  const sources = COLUMNS.map(({ name, travel }) => {
+    if ('json' in travel) return sql`jsonb_array_elements(${'[' + rows.map(travel.json).join(',') + ']'}::jsonb)`;
+    return sql`unnest(${rows.map((row) => row[name] ?? null)}::${sql.raw(travel.array)})`;
   });
   const selected = COLUMNS.map(({ name, select }) => (select ? select(sql.ref(`batch.${name}`)) : sql.ref(`batch.${name}`)));
   const { rows: written } = await sql<{ payload_id: string }>`
     insert into job_runs (${sql.join(COLUMNS.map(({ name }) => sql.ref(name)))})
     select ${sql.join(selected)}
-    from unnest(${sql.join(parameters)}) as batch(${sql.join(COLUMNS.map(({ name }) => sql.id(name)))})
+    from rows from (${sql.join(sources)}) as batch(${sql.join(COLUMNS.map(({ name }) => sql.id(name)))})
     on conflict (payload_id) do update
       set ${sql.join(UPDATED_COLUMNS.map((name) => sql`${sql.id(name)} = excluded.${sql.id(name)}`))},
           ingested_at = now()

@@ -2,6 +2,7 @@ import { type JobRun, JobStatusDocumentKnownFields, type JobStatusTransfer } fro
 import { encodeCalcloudKeywords } from '../calcloud/calcloud-features';
 import type { NormalizeResult } from '../normalization/normalize-result';
 import { describeIssues, validatedRun } from '../normalization/validated-run';
+import { readKnownFields } from './known-fields-reader';
 import { paramsToFeatures } from './params-features';
 import { peakMemoryBytes } from './peak-memory';
 
@@ -21,10 +22,14 @@ const MAX_TAG_LENGTH = 256;
  * - features: scalar job params, flattened and bounded; calcloud keywords in the params add calcloud's encoding.
  */
 export function normalizeJobStatus(input: unknown): NormalizeResult {
-  // Unknown fields are not needed here: the caller keeps the original document as the run's raw record.
-  const parsed = JobStatusDocumentKnownFields.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error.issues) };
-  const document = parsed.data;
+  // Unknown fields are not needed here: the caller keeps the original document as the run's raw record. The hand
+  // reader takes the documents it can read plainly; the schema decides (and explains) everything else.
+  let document = readKnownFields(input);
+  if (document === undefined) {
+    const parsed = JobStatusDocumentKnownFields.safeParse(input);
+    if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error.issues) };
+    document = parsed.data;
+  }
   const job = document.job ?? undefined;
   const info = job?.job_info ?? undefined;
   const facts = info?.facts ?? undefined;
