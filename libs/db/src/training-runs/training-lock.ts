@@ -17,7 +17,9 @@ export const TRAINING_LOCK_KEY = 0x6a6f6263;
 
 /**
  * A PostgreSQL session advisory lock held on a dedicated pooled connection for the whole run. If the trainer dies,
- * its connection closes and the server releases the lock: it can never stay stuck.
+ * its connection closes and the server releases the lock: it can never stay stuck. Advisory locks are per database,
+ * so the second key is the schema's hash: deployments (or test suites) in other schemas of the same database never
+ * block each other.
  */
 export class PostgresTrainingLock implements TrainingLock {
   constructor(
@@ -38,14 +40,14 @@ export class PostgresTrainingLock implements TrainingLock {
     const session = this.db
       .connection()
       .execute(async (connection) => {
-        const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${this.key}) as locked`.execute(connection);
+        const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${this.key}, hashtext(current_schema())) as locked`.execute(connection);
         const locked = rows[0]?.locked === true;
         answer(locked);
         if (!locked) return;
         try {
           await released;
         } finally {
-          await sql`select pg_advisory_unlock(${this.key})`.execute(connection);
+          await sql`select pg_advisory_unlock(${this.key}, hashtext(current_schema()))`.execute(connection);
         }
       })
       .catch((error: unknown) => fail(error));
