@@ -1,50 +1,29 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { JobcastDatabase } from '@jobcast/db';
 import { InProcessMessageBus } from '@jobcast/messaging';
 import { calcloudHistory } from '../test-support/calcloud-history';
 import {
   getJson,
-  openTestDatabase,
   postJson,
-  seedJobRuns,
   startTrainer,
-  tempFolder,
-  type TestDatabase,
-  type TestTrainer,
   trainerEnv,
   waitFor,
+  useTrainerWorld,
 } from '../test-support/trainer-harness';
 
 // The calcloud networks, kept tiny: 160 rows, 5 % of the epoch budget.
 const SMALL_NETWORKS = { config: 'fast-network', epochsScale: 0.05, seed: 7 };
 
 describe('attached and detached runs of the calcloud family', () => {
-  let testDatabase: TestDatabase;
-  let database: JobcastDatabase;
-  let folder: { path: string; remove(): Promise<void> };
-  const trainers: TestTrainer[] = [];
-
-  beforeEach(async () => {
-    testDatabase = await openTestDatabase();
-    database = testDatabase.database;
-    await seedJobRuns(database, calcloudHistory(160));
-    folder = await tempFolder('jobcast-trainer-');
-  });
-
-  afterEach(async () => {
-    for (const trainer of trainers.splice(0)) await trainer.close();
-    await testDatabase.drop();
-    await folder.remove();
-  });
+  const world = useTrainerWorld(() => calcloudHistory(160));
 
   const start = async (execution: 'attached' | 'detached') => {
-    const env = trainerEnv(testDatabase.url, testDatabase.schema, join(folder.path, 'store', execution), {
+    const env = trainerEnv(world.testDatabase.url, world.testDatabase.schema, join(world.folder.path, 'store', execution), {
       TRAINER_EXECUTION: execution,
       TRAINER_FAMILIES: 'calcloud',
     });
     const trainer = await startTrainer(env, new InProcessMessageBus());
-    trainers.push(trainer);
+    world.trainers.push(trainer);
     return trainer;
   };
 

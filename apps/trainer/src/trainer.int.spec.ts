@@ -3,21 +3,16 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { ModelsEvent, Topics } from '@jobcast/contracts';
-import type { JobcastDatabase } from '@jobcast/db';
 import { ensureTopics, InProcessMessageBus, KafkaMessageBus } from '@jobcast/messaging';
 import { getKafka, uniqueName } from '@jobcast/testing';
 import {
   finishedRun,
   getJson,
-  openTestDatabase,
   postJson,
-  seedJobRuns,
   startTrainer,
-  tempFolder,
-  type TestDatabase,
-  type TestTrainer,
   trainerEnv,
   waitFor,
+  useTrainerWorld,
 } from '../test-support/trainer-harness';
 import { runtimeHistory } from '../test-support/runtime-history';
 
@@ -25,28 +20,12 @@ import { runtimeHistory } from '../test-support/runtime-history';
 const BAD_PARAMS = { shrinkage: 1_000_000, neighbours: 0 };
 
 describe('trainer on PostgreSQL', () => {
-  let testDatabase: TestDatabase;
-  let database: JobcastDatabase;
-  let folder: { path: string; remove(): Promise<void> };
-  const trainers: TestTrainer[] = [];
+  const world = useTrainerWorld(() => runtimeHistory(300));
 
-  beforeEach(async () => {
-    testDatabase = await openTestDatabase();
-    database = testDatabase.database;
-    await seedJobRuns(database, runtimeHistory(300));
-    folder = await tempFolder('jobcast-trainer-');
-  });
-
-  afterEach(async () => {
-    for (const trainer of trainers.splice(0)) await trainer.close();
-    await testDatabase.drop();
-    await folder.remove();
-  });
-
-  const env = (extra: Record<string, string> = {}) => trainerEnv(testDatabase.url, testDatabase.schema, join(folder.path, 'store'), extra);
+  const env = (extra: Record<string, string> = {}) => trainerEnv(world.testDatabase.url, world.testDatabase.schema, join(world.folder.path, 'store'), extra);
   const start = async (extra: Record<string, string> = {}) => {
     const trainer = await startTrainer(env(extra), new InProcessMessageBus());
-    trainers.push(trainer);
+    world.trainers.push(trainer);
     return trainer;
   };
 
@@ -64,7 +43,7 @@ describe('trainer on PostgreSQL', () => {
       },
     });
     const trainer = await startTrainer(env(), bus);
-    trainers.push(trainer);
+    world.trainers.push(trainer);
     const { url } = trainer;
     const train = async (params: Record<string, number>) => {
       const started = await postJson(`${url}/v1/training-runs`, { family: 'runtime', params });
@@ -108,7 +87,7 @@ describe('trainer on PostgreSQL', () => {
       reason: 'gate',
     });
     await trainer.close();
-    trainers.splice(trainers.indexOf(trainer), 1);
+    world.trainers.splice(world.trainers.indexOf(trainer), 1);
     await subscription.stop();
     await bus.close();
   });

@@ -1,49 +1,31 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import type { JobcastDatabase } from '@jobcast/db';
 import { InProcessMessageBus } from '@jobcast/messaging';
 import { runtimeHistory } from '../test-support/runtime-history';
 import {
   finishedRun,
   getJson,
-  openTestDatabase,
   postJson,
-  seedJobRuns,
   startTrainer,
-  tempFolder,
-  type TestDatabase,
-  type TestTrainer,
   trainerEnv,
   waitFor,
+  useTrainerWorld,
 } from '../test-support/trainer-harness';
 
 describe('training coordination on PostgreSQL', () => {
-  let testDatabase: TestDatabase;
-  let database: JobcastDatabase;
-  let folder: { path: string; remove(): Promise<void> };
-  const trainers: TestTrainer[] = [];
+  const world = useTrainerWorld(() => runtimeHistory(300));
   let child: ChildProcess | null = null;
 
-  beforeEach(async () => {
-    testDatabase = await openTestDatabase();
-    database = testDatabase.database;
-    await seedJobRuns(database, runtimeHistory(300));
-    folder = await tempFolder('jobcast-trainer-');
-  });
-
-  afterEach(async () => {
+  afterEach(() => {
     child?.kill('SIGKILL');
     child = null;
-    for (const trainer of trainers.splice(0)) await trainer.close();
-    await testDatabase.drop();
-    await folder.remove();
   });
 
-  const env = (extra: Record<string, string> = {}) => trainerEnv(testDatabase.url, testDatabase.schema, join(folder.path, 'store'), extra);
+  const env = (extra: Record<string, string> = {}) => trainerEnv(world.testDatabase.url, world.testDatabase.schema, join(world.folder.path, 'store'), extra);
   const start = async (extra: Record<string, string> = {}) => {
     const trainer = await startTrainer(env(extra), new InProcessMessageBus());
-    trainers.push(trainer);
+    world.trainers.push(trainer);
     return trainer;
   };
 
@@ -100,7 +82,7 @@ describe('training coordination on PostgreSQL', () => {
     const best = view.runs.find((run: { id: string }) => run.id === view.sweep.bestRunId);
     expect(best.metrics.runtime_mae_test).toBe(Math.min(...maes));
     expect(best.metrics.runtime_mae_test).toBeLessThan(Math.max(...maes));
-    expect(best.location).toBe(join(folder.path, 'store', 'runtime', 'grid1', best.name));
+    expect(best.location).toBe(join(world.folder.path, 'store', 'runtime', 'grid1', best.name));
     expect((await getJson(`${url}/v1/models/${best.modelId}`)).body.status).toBe('champion');
   });
 
@@ -118,7 +100,7 @@ describe('training coordination on PostgreSQL', () => {
     await new Promise((done) => child!.once('exit', done));
     child = null;
     const runId = started.body.runs[0].id;
-    const orphan = await database.db.selectFrom('training_runs').select(['status']).where('id', '=', runId).executeTakeFirstOrThrow();
+    const orphan = await world.database.db.selectFrom('training_runs').select(['status']).where('id', '=', runId).executeTakeFirstOrThrow();
     expect(orphan.status).toBe('running');
 
     const restarted = await start();

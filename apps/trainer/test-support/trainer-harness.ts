@@ -100,3 +100,29 @@ export function finishedRun(baseUrl: string, id: string) {
     (run) => run.status === 'succeeded' || run.status === 'failed',
   );
 }
+
+/** What one trainer integration test runs in: a seeded schema, a temporary folder, and the trainers it started. */
+export interface TrainerWorld {
+  testDatabase: TestDatabase;
+  database: JobcastDatabase;
+  folder: { path: string; remove(): Promise<void> };
+  /** trainers pushed here are closed after the test */
+  trainers: TestTrainer[];
+}
+
+/** Registers beforeEach/afterEach hooks giving every test of the suite a fresh world seeded with `seed()`. */
+export function useTrainerWorld(seed: () => JobRun[]): TrainerWorld {
+  const world = { trainers: [] } as unknown as TrainerWorld;
+  beforeEach(async () => {
+    world.testDatabase = await openTestDatabase();
+    world.database = world.testDatabase.database;
+    await seedJobRuns(world.database, seed());
+    world.folder = await tempFolder('jobcast-trainer-');
+  });
+  afterEach(async () => {
+    for (const trainer of world.trainers.splice(0)) await trainer.close();
+    await world.testDatabase.drop();
+    await world.folder.remove();
+  });
+  return world;
+}
