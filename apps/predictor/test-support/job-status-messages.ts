@@ -24,7 +24,6 @@ export function jobStatusDocument(payloadId: string, status: string, jobType = '
 
 export function jobStatusMessage(document: Record<string, unknown>): OutgoingMessage {
   const envelope: JobStatusEnvelope = {
-    version: 1,
     origin: { engine: 'elasticsearch', index: 'job_status-2026.11.21', documentId: String(document['payload_id']) },
     scrapedAt: new Date().toISOString(),
     document,

@@ -13,7 +13,9 @@ describe('loadScraperConfig', () => {
       overlapMs: 120_000,
       queuedSnapshotIntervalMs: 300_000,
       topic: 'jobcast.job-status.v1',
-      statuses: ['job-completed', 'job-failed', 'job-deduped', 'job-offline', 'job-revoked'],
+      deadLetterTopic: 'jobcast.job-status.dlq.v1',
+      maxMessageBytes: 16 * 1024 * 1024,
+      statuses: ['job-completed', 'job-failed', 'job-deduped', 'job-offline', 'job-revoked', 'job-unknown'],
     });
   });
 

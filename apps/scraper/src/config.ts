@@ -1,4 +1,5 @@
 import { TERMINAL_JOB_STATUSES, Topics } from '@jobcast/contracts';
+import { DEFAULT_MAX_MESSAGE_BYTES } from '@jobcast/messaging';
 import { z } from 'zod';
 
 const positiveInt = z.coerce.number().int().positive();
@@ -26,6 +27,9 @@ export const ScraperEnvSchema = z
     SCRAPER_TIEBREAK_FIELD: z.string().min(1).default('_id'),
     SCRAPER_CURSOR: z.string().min(1).optional(),
     JOB_STATUS_TOPIC: z.string().min(1).default(Topics.jobStatus),
+    JOB_STATUS_DLQ_TOPIC: z.string().min(1).default(Topics.jobStatusDeadLetter),
+    /** the topic's max.message.bytes: a larger document is dead-lettered instead of refused by Kafka forever */
+    SCRAPER_MAX_MESSAGE_BYTES: positiveInt.default(DEFAULT_MAX_MESSAGE_BYTES),
     DATABASE_URL: z.string({ error: 'is required (postgres://… or pglite://…)' }).min(1),
     DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, { error: 'must be a plain lower-case SQL name' }).default('public'),
     PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
@@ -50,6 +54,10 @@ export interface ScrapeSettings {
   /** 0 = no snapshots of queued jobs */
   queuedSnapshotIntervalMs: number;
   topic: string;
+  /** where documents too large for the topic go, cut, with the reason */
+  deadLetterTopic: string;
+  /** the topic's max.message.bytes */
+  maxMessageBytes: number;
 }
 
 export interface ScraperConfig {
@@ -94,6 +102,8 @@ export function loadScraperConfig(env: NodeJS.ProcessEnv = process.env): Scraper
       statuses: values.SCRAPER_STATUSES,
       queuedSnapshotIntervalMs: values.SCRAPER_QUEUED_SNAPSHOT_SECONDS * 1000,
       topic: values.JOB_STATUS_TOPIC,
+      deadLetterTopic: values.JOB_STATUS_DLQ_TOPIC,
+      maxMessageBytes: values.SCRAPER_MAX_MESSAGE_BYTES,
     },
   };
 }

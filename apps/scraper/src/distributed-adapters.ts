@@ -16,7 +16,7 @@ export type ScraperAdapters = Pick<ScraperModuleOptions, 'searchSource' | 'bus' 
  */
 export async function openScraperAdapters(config: ScraperConfig, env: NodeJS.ProcessEnv = process.env): Promise<ScraperAdapters> {
   const kafka = new Kafka(kafkaConfigFromEnv('jobcast-scraper', env));
-  await ensureTopics(kafka, [config.scrape.topic]);
+  await ensureTopics(kafka, [config.scrape.topic, config.scrape.deadLetterTopic]);
   const database = await createDatabase({ url: config.databaseUrl, schema: config.databaseSchema });
   await database.migrateToLatest();
   const bus = new KafkaMessageBus(kafka);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DeadLetterRecord, TERMINAL_JOB_STATUSES } from '@jobcast/contracts';
+import { DeadLetterRecord, TERMINAL_JOB_STATUSES, decodeJobStatusMessage } from '@jobcast/contracts';
 import { FeaturesModule, JobStatusConsumer, loadFeaturesConfig, openFeaturesAdapters } from '@jobcast/features-app';
 import { generateHistory } from '@jobcast/features';
 import { KafkaMessageBus, kafkaConfigFromEnv } from '@jobcast/messaging';
@@ -112,6 +112,25 @@ describe('ingestion end to end', () => {
     return { drained, jobRuns: adapters.jobRuns };
   }
 
+  /** Dead-letter records as they arrive on the world's dead-letter topic. */
+  async function readDeadLetters(env: NodeJS.ProcessEnv) {
+    const records: DeadLetterRecord[] = [];
+    const bus = new KafkaMessageBus(new Kafka(kafkaConfigFromEnv('dlq-reader', env)));
+    cleanups.push(() => bus.close());
+    await bus.subscribe({
+      topic: env['JOB_STATUS_DLQ_TOPIC']!,
+      groupId: uniqueName('dlq-reader'),
+      handler: async (batch) => {
+        records.push(...batch.messages.map((message) => DeadLetterRecord.parse(JSON.parse(message.value!.toString()))));
+      },
+    });
+    const until = async (count: number) => {
+      const deadline = Date.now() + 30_000;
+      while (records.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    };
+    return { records, until };
+  }
+
   function syntheticDocuments(jobs: number, seed: number): Array<Record<string, unknown>> {
     return [...generateHistory({ jobs, seed })] as unknown as Array<Record<string, unknown>>;
   }
@@ -205,30 +224,39 @@ describe('ingestion end to end', () => {
     expect(loaded.failed).toEqual([]);
 
     const features = await startFeatures(env);
-    const deadLetters: DeadLetterRecord[] = [];
-    const bus = new KafkaMessageBus(new Kafka(kafkaConfigFromEnv('dlq-reader', env)));
-    cleanups.push(() => bus.close());
-    await bus.subscribe({
-      topic: env['JOB_STATUS_DLQ_TOPIC']!,
-      groupId: uniqueName('dlq-reader'),
-      handler: async (batch) => {
-        deadLetters.push(...batch.messages.map((message) => DeadLetterRecord.parse(JSON.parse(message.value!.toString()))));
-      },
-    });
+    const deadLetters = await readDeadLetters(env);
 
     await (await startScraper(env)).scrape.scrapeUntilCaughtUp();
     await features.drained();
-    const deadline = Date.now() + 30_000;
-    while (deadLetters.length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    await deadLetters.until(3);
 
-    expect(deadLetters.map((letter) => letter.reason).sort()).toEqual([
+    expect(deadLetters.records.map((letter) => letter.reason).sort()).toEqual([
       expect.stringMatching(/job\.job_info\.time_start/),
       expect.stringMatching(/payload_id/),
       expect.stringMatching(/^not a usable job_status document: type/),
     ]);
-    for (const letter of deadLetters) expect(JSON.parse(letter.payload!)).toHaveProperty('document');
+    for (const letter of deadLetters.records) expect(decodeJobStatusMessage(letter.payload).ok).toBe(true);
     const stored = await features.jobRuns.count();
     expect(stored).toBe(4);
     expect(await features.jobRuns.findByPayloadId('odd-date')).toMatchObject({ endedAt: '2024-05-01T12:00:04.000Z' });
+  });
+
+  it('dead-letters a document larger than Kafka accepts (over 16 MiB), cut and with the reason, and stores the rest', async () => {
+    const { env, load } = await world('elasticsearch');
+    const good = (id: string, timestamp: string) => ({ payload_id: id, status: 'job-completed', '@timestamp': timestamp, type: 'job-a:1' });
+    const tooLarge = { ...good('too-large', '2024-05-01T12:00:01Z'), short_error: 'x'.repeat(17 * 1024 * 1024) };
+    expect((await load([good('before', '2024-05-01T12:00:00Z'), tooLarge, good('after', '2024-05-01T12:00:02Z')])).failed).toEqual([]);
+
+    const features = await startFeatures(env);
+    const deadLetters = await readDeadLetters(env);
+    await (await startScraper(env)).scrape.scrapeUntilCaughtUp();
+    await features.drained();
+    await deadLetters.until(1);
+
+    expect(await features.jobRuns.count()).toBe(2);
+    expect(deadLetters.records).toEqual([
+      expect.objectContaining({ key: 'too-large', sourcePartition: null, sourceOffset: null, payloadTruncated: true }),
+    ]);
+    expect(deadLetters.records[0].reason).toMatch(/^document of \d+ bytes is larger than .* accepts \(16777216 bytes\)$/);
   });
 });

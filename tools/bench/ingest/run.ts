@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { KafkaMessageBus, kafkaConfigFromEnv } from '@jobcast/messaging';
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     DATABASE_SCHEMA: run,
   };
 
-  console.log(`ingest benchmark: ${jobs.toLocaleString('en-US')} jobs, ${engine}, run ${run} (service logs in ${logDir})`);
+  console.log(`ingest benchmark: ${jobs.toLocaleString('en-US')} jobs, ${engine}, run ${run} (service logs in ${logDir}); load average ${loadAverage()}`);
   let lastReport = 0;
   const target: IndexTarget = { engine, url: searchUrl, index: env['SCRAPER_INDEX']! };
   const loaded = await loadSyntheticJobs(target, jobs, (indexed) => {
@@ -73,13 +73,20 @@ async function main(): Promise<void> {
   // Compiling the services from source takes seconds; the clock starts once both answer (the scraper starts
   // scraping right after it begins to answer).
   const memory = { scraper: new MemoryTrack(), features: new MemoryTrack() };
+  const cpu = { scraper: new CpuTrack(), features: new CpuTrack() };
   const scraperDone: { seconds: number | null } = { seconds: null };
   let started = Date.now();
   void scraper.exited.then(() => (scraperDone.seconds = (Date.now() - started) / 1000));
 
   try {
     const bootDeadline = Date.now() + 120_000;
-    while (!(await scraper.metrics()) || !(await features.metrics())) {
+    for (;;) {
+      const [scraperMetrics, featuresMetrics] = await Promise.all([scraper.metrics(), features.metrics()]);
+      if (scraperMetrics && featuresMetrics) {
+        cpu.scraper.add(scraperMetrics.get('jobcast_scraper_process_cpu_seconds_total'));
+        cpu.features.add(featuresMetrics.get('jobcast_features_process_cpu_seconds_total'));
+        break;
+      }
       if (Date.now() > bootDeadline) throw new Error('the services did not answer within 120 s; see their logs');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -92,10 +99,12 @@ async function main(): Promise<void> {
       if (scraperMetrics) {
         published = scraperMetrics.get('jobcast_scraper_documents_published_total') ?? published;
         memory.scraper.add(scraperMetrics.get('jobcast_scraper_process_resident_memory_bytes'));
+        cpu.scraper.add(scraperMetrics.get('jobcast_scraper_process_cpu_seconds_total'));
       }
       if (featuresMetrics) {
         written = featuresMetrics.get('jobcast_features_rows_written_total') ?? written;
         memory.features.add(featuresMetrics.get('jobcast_features_process_resident_memory_bytes'));
+        cpu.features.add(featuresMetrics.get('jobcast_features_process_cpu_seconds_total'));
       }
       const elapsed = (Date.now() - started) / 1000;
       if (Math.round(elapsed) % 10 === 0) {
@@ -107,9 +116,9 @@ async function main(): Promise<void> {
     const totalSeconds = (Date.now() - started) / 1000;
     const rows = Number((await database.query(`select count(*) as rows from "${run}".job_runs`)).rows[0].rows);
     const finalScraper = scraperDone.seconds ?? totalSeconds;
-    console.log(`stage 1  scraper  ${engine} → Kafka: ${loaded.terminal.toLocaleString('en-US')} in ${finalScraper.toFixed(1)} s (${rate(loaded.terminal, finalScraper)} docs/s); RSS ${memory.scraper.describe()}`);
-    console.log(`stage 2  features Kafka → PostgreSQL: ${rows.toLocaleString('en-US')} rows in ${totalSeconds.toFixed(1)} s (${rate(rows, totalSeconds)} docs/s, concurrent with stage 1); RSS ${memory.features.describe()}`);
-    console.log(`end to end: ${rate(rows, totalSeconds)} docs/s; job_runs rows ${rows.toLocaleString('en-US')} of ${loaded.terminal.toLocaleString('en-US')} terminal documents ${rows === loaded.terminal ? '(all stored)' : '(MISMATCH)'}`);
+    console.log(`stage 1  scraper  ${engine} → Kafka: ${loaded.terminal.toLocaleString('en-US')} in ${finalScraper.toFixed(1)} s (${rate(loaded.terminal, finalScraper)} docs/s, ${cpu.scraper.describe(loaded.terminal)}); RSS ${memory.scraper.describe()}`);
+    console.log(`stage 2  features Kafka → PostgreSQL: ${rows.toLocaleString('en-US')} rows in ${totalSeconds.toFixed(1)} s (${rate(rows, totalSeconds)} docs/s concurrent with stage 1, ${cpu.features.describe(rows)}); RSS ${memory.features.describe()}`);
+    console.log(`end to end: ${rate(rows, totalSeconds)} docs/s; job_runs rows ${rows.toLocaleString('en-US')} of ${loaded.terminal.toLocaleString('en-US')} terminal documents ${rows === loaded.terminal ? '(all stored)' : '(MISMATCH)'}; load average ${loadAverage()}`);
   } finally {
     await stop(scraper);
     await stop(features);
@@ -143,6 +152,29 @@ class MemoryTrack {
     const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
     return `first ${mb(this.samples[0])}, peak ${mb(Math.max(...this.samples))}, last ${mb(this.samples[this.samples.length - 1])}`;
   }
+}
+
+/**
+ * CPU seconds one service spent between its first and last sample (its start-up compile excluded): on a shared
+ * machine, documents per CPU-second move much less with everyone else's load than documents per second.
+ */
+class CpuTrack {
+  private first: number | undefined;
+  private last: number | undefined;
+  add(seconds: number | undefined): void {
+    if (seconds === undefined) return;
+    this.first ??= seconds;
+    this.last = seconds;
+  }
+  describe(documents: number): string {
+    if (this.first === undefined || this.last === undefined) return 'CPU not sampled';
+    const seconds = this.last - this.first;
+    return `${seconds.toFixed(1)} CPU-s = ${rate(documents, seconds)} docs per CPU-second`;
+  }
+}
+
+function loadAverage(): string {
+  return loadavg().map((load) => load.toFixed(1)).join(' ');
 }
 
 function rate(count: number, seconds: number): string {

@@ -1,7 +1,7 @@
 /**
  * The features stage without Kafka (the end-to-end pipeline benchmark is tools/bench/ingest): realistic HySDS
- * job_status documents (the synthetic history, serialized as the features service receives them) → JSON.parse +
- * normalizeJobStatus → upsertMany in batches. Prints documents per second for each stage so the bottleneck is visible, then a replay of the same
+ * job_status documents (the synthetic history, encoded as the job-status messages the features service receives) →
+ * decodeJobStatusMessage + normalizeJobStatus → upsertMany in batches, the raw text stored as it travelled. Prints documents per second for each stage so the bottleneck is visible, then a replay of the same
  * batches (what a redelivery after a crash costs), and the process's peak memory.
  *
  *   SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register tools/bench/job-runs/normalize-and-store.bench.ts \
@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { sql } from 'kysely';
+import { decodeJobStatusMessage, encodeJobStatusMessage } from '@jobcast/contracts';
 import { createDatabase, KyselyJobRunRepository, type JobRunRecord } from '@jobcast/db';
 import { generateHistory, normalizeJobStatus } from '@jobcast/features';
 
@@ -45,8 +46,13 @@ function rate(count: number, since: Mark): string {
 }
 
 async function main(): Promise<void> {
-  const messages: string[] = [];
-  for (const document of generateHistory({ jobs: documents, seed: 11 })) messages.push(JSON.stringify(document));
+  const messages: Buffer[] = [];
+  const scrapedAt = new Date().toISOString();
+  for (const document of generateHistory({ jobs: documents, seed: 11 })) {
+    const origin = { engine: 'elasticsearch' as const, index: 'job_status-current', documentId: document.payload_id };
+    const { value } = encodeJobStatusMessage({ origin, scrapedAt, document: document as unknown as Record<string, unknown> });
+    messages.push(Buffer.from(value));
+  }
   const bytes = messages.reduce((total, message) => total + message.length, 0);
   console.log(`${messages.length.toLocaleString('en-US')} documents, ${Math.round(bytes / messages.length)} bytes on average; database ${url.replace(/\/\/[^@]*@/, '//…@')}`);
 
@@ -54,12 +60,12 @@ async function main(): Promise<void> {
   const records: JobRunRecord[] = [];
   let rejected = 0;
   for (const message of messages) {
-    const document = JSON.parse(message) as Record<string, unknown>;
-    const result = normalizeJobStatus(document);
-    if (result.ok) records.push({ run: result.run, raw: document });
+    const decoded = decodeJobStatusMessage(message);
+    const result = decoded.ok ? normalizeJobStatus(decoded.envelope.document) : null;
+    if (decoded.ok && result?.ok) records.push({ run: result.run, raw: decoded.envelope.document, rawJson: decoded.documentJson });
     else rejected++;
   }
-  console.log(`parse + normalize  ${rate(messages.length, started)}  rejected ${rejected}`);
+  console.log(`decode + normalize ${rate(messages.length, started)}  rejected ${rejected}`);
 
   const schema = `bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   const database = await createDatabase({ url, schema, maxConnections: 2 });

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { TERMINAL_JOB_STATUSES, Topics } from '@jobcast/contracts';
 import { createDatabase, type JobcastDatabase, type JobRunRepository, KyselyJobRunRepository, ModelRegistryRepository } from '@jobcast/db';
 import { normalizeJobStatus } from '@jobcast/features';
-import { InProcessMessageBus } from '@jobcast/messaging';
+import { DEFAULT_MAX_MESSAGE_BYTES, InProcessMessageBus } from '@jobcast/messaging';
 import { FolderModelStore, modelFamilyNames } from '@jobcast/models';
 import { FAMILY_LOADERS, PredictorEnvSchema, RegistryModelSource } from '@jobcast/predictor';
 import { KyselyScrapeCursorStore } from '@jobcast/scraper';
@@ -64,6 +64,8 @@ export async function openEmbeddedAdapters(
         statuses: [...TERMINAL_JOB_STATUSES],
         queuedSnapshotIntervalMs: 300_000,
         topic: Topics.jobStatus,
+        deadLetterTopic: Topics.jobStatusDeadLetter,
+        maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
       },
       searchSource: search,
       bus,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { type DeadLetterRecord, type JobStatusEnvelope, encodeJobStatusMessage } from '@jobcast/contracts';
+import { type DeadLetterRecord, type JobStatusEnvelope, decodeJobStatusMessage, encodeJobStatusMessage } from '@jobcast/contracts';
 import { type JobcastDatabase, KyselyJobRunRepository, createDatabase } from '@jobcast/db';
 import { InProcessMessageBus, type IncomingMessage, type MessageBatch } from '@jobcast/messaging';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -35,7 +35,6 @@ function messageOf(value: string | null, key: string | null = null): IncomingMes
 }
 function envelopeMessage(document: Record<string, unknown>): IncomingMessage {
   const envelope: JobStatusEnvelope = {
-    version: 1,
     origin: { engine: 'elasticsearch', index: 'job_status-2024.05.01', documentId: String(document['payload_id'] ?? 'no-id') },
     scrapedAt: '2024-05-01T13:00:00Z',
     document,
@@ -124,7 +123,8 @@ describe('JobStatusIngestService', () => {
     expect(deadLetters[0].reason).toMatch(/not JSON/);
     expect(deadLetters[1].reason).toMatch(/payload_id/);
     expect(deadLetters[2].reason).toMatch(/@timestamp/);
-    expect(JSON.parse(deadLetters[2].payload!).document.payload_id).toBe('bad-date');
+    const original = decodeJobStatusMessage(deadLetters[2].payload);
+    expect(original.ok && original.envelope.document['payload_id']).toBe('bad-date');
   });
 
   it('survives a 5 MB string and a `+00:00Z` date without stopping the batch', async () => {

@@ -52,7 +52,7 @@ export class JobStatusIngestService {
         letters.push({ stage: 'normalize', reason: `not a usable job_status document: ${normalized.reason}`, message });
         continue;
       }
-      records.push({ run: normalized.run, raw: decoded.envelope.document });
+      records.push({ run: normalized.run, raw: decoded.envelope.document, rawJson: decoded.documentJson });
       sourceOf.set(normalized.run.payloadId, message);
     }
 

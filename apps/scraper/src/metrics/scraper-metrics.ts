@@ -18,6 +18,12 @@ export class ScraperMetrics {
     registers: [this.registry],
   });
 
+  readonly deadLettered = new Counter({
+    name: 'jobcast_scraper_dead_lettered_total',
+    help: 'documents sent to the dead-letter topic instead of the job-status topic (larger than it accepts)',
+    registers: [this.registry],
+  });
+
   readonly overlapSkipped = new Counter({
     name: 'jobcast_scraper_overlap_skipped_total',
     help: 'documents re-read in the overlap window and not published again',

@@ -7,6 +7,7 @@ import type { SearchedDocument } from '../search/search-source.port';
  * published once more, which the idempotent consumer absorbs.
  */
 export class RecentlyPublished {
+  /** key → `@timestamp`, in the order published, which is ascending `@timestamp` but for late-indexed stragglers */
   private readonly entries = new Map<string, number>();
 
   has(document: SearchedDocument): boolean {
@@ -17,10 +18,15 @@ export class RecentlyPublished {
     for (const document of documents) this.entries.set(keyOf(document), document.position.timestampMs);
   }
 
-  /** Forgets documents older than the start of the next overlap window. */
+  /**
+   * Forgets documents older than the start of the next overlap window, oldest first, stopping at the first one
+   * inside it: cheap enough to call after every page, so a long backfill pass holds only its window. A straggler
+   * queued behind a newer entry goes once that entry does.
+   */
   forgetBefore(timestampMs: number): void {
     for (const [key, documentTimestamp] of this.entries) {
-      if (documentTimestamp < timestampMs) this.entries.delete(key);
+      if (documentTimestamp >= timestampMs) return;
+      this.entries.delete(key);
     }
   }
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { decodeJobStatusMessage } from '@jobcast/contracts';
+import { DeadLetterRecord, MAX_DEAD_LETTER_PAYLOAD_CHARS, decodeJobStatusMessage } from '@jobcast/contracts';
 import { type JobcastDatabase, createDatabase } from '@jobcast/db';
 import { InProcessMessageBus, type MessageBatch, type OutgoingMessage } from '@jobcast/messaging';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -67,6 +67,8 @@ const settings: ScrapeSettings = {
   statuses: ['job-completed', 'job-failed'],
   queuedSnapshotIntervalMs: 0,
   topic: 'job-status',
+  deadLetterTopic: 'job-status-dlq',
+  maxMessageBytes: 64 * 1024,
 };
 
 describe('ScrapeService', () => {
@@ -180,6 +182,29 @@ describe('ScrapeService', () => {
     await drained();
     expect(summary.documentsPublished).toBe(3);
     expect(published).toEqual(['a:job-completed', 'b:job-completed', 'c:job-completed']);
+  });
+
+  it('dead-letters a document larger than the topic accepts, cut and with the reason, and goes on', async () => {
+    const deadLetters: DeadLetterRecord[] = [];
+    await bus.subscribe({
+      topic: settings.deadLetterTopic,
+      groupId: 'dlq-observer',
+      handler: async (batch) => {
+        deadLetters.push(...batch.messages.map((message) => DeadLetterRecord.parse(JSON.parse(message.value!.toString()))));
+      },
+    });
+    const huge = { ...job('huge', '2024-01-01T00:00:01Z'), short_error: 'x'.repeat(MAX_DEAD_LETTER_PAYLOAD_CHARS + 1) };
+    source.documents = [job('a', '2024-01-01T00:00:00Z'), huge, job('b', '2024-01-01T00:00:02Z')];
+    const summary = await (await scraper()).scrapeUntilCaughtUp();
+    await drained();
+    while ((await bus.lag(settings.deadLetterTopic, 'dlq-observer')) > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+
+    expect(published).toEqual(['a:job-completed', 'b:job-completed']);
+    expect(summary.cursor?.tiebreaker).toBe('b');
+    expect(deadLetters).toHaveLength(1);
+    expect(deadLetters[0]).toMatchObject({ key: 'huge', sourceTopic: settings.topic, sourcePartition: null, payloadTruncated: true });
+    expect(deadLetters[0].reason).toMatch(/larger than job-status accepts \(65536 bytes\)/);
+    expect(deadLetters[0].payload).toHaveLength(MAX_DEAD_LETTER_PAYLOAD_CHARS);
   });
 
   it('starts a new cursor at the configured date', async () => {

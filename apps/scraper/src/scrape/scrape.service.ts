@@ -75,8 +75,9 @@ export class ScrapeService {
         summary.cursor = last;
         this.reportCursor(last, fresh.length);
       }
+      // Nothing before the next pass's overlap window is read again.
+      if (cursor) this.recentlyPublished.forgetBefore(cursor.position.timestampMs - this.settings.overlapMs);
     }
-    if (cursor) this.recentlyPublished.forgetBefore(cursor.position.timestampMs - this.settings.overlapMs);
     return summary;
   }
 

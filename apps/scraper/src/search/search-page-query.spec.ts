@@ -3,7 +3,7 @@ import { buildPageQuery, readPageHits } from './search-page-query';
 describe('search page query', () => {
   it('filters statuses and the time window, sorts by @timestamp then the tiebreaker, and resumes after a position', () => {
     const query = buildPageQuery(
-      { statuses: ['job-completed'], since: new Date('2024-01-01T00:00:00Z'), after: { timestampMs: 1_700_000_000_000, tiebreaker: 'p-9' }, size: 500 },
+      { statuses: ['job-completed'], since: new Date('2024-01-01T00:00:00Z'), after: { timestampMs: 1_710_000_000_000, tiebreaker: 'p-9' }, size: 500 },
       '_id',
     );
     expect(query).toEqual({
@@ -11,12 +11,17 @@ describe('search page query', () => {
       track_total_hits: false,
       query: {
         bool: {
-          filter: [{ terms: { status: ['job-completed'] } }, { range: { '@timestamp': { lte: 'now', gte: '2024-01-01T00:00:00.000Z' } } }],
+          filter: [{ terms: { status: ['job-completed'] } }, { range: { '@timestamp': { lte: 'now', gte: '2024-03-09T16:00:00.000Z' } } }],
         },
       },
       sort: [{ '@timestamp': { order: 'asc' } }, { _id: { order: 'asc' } }],
-      search_after: [1_700_000_000_000, 'p-9'],
+      search_after: [1_710_000_000_000, 'p-9'],
     });
+  });
+
+  it('bounds the window by since before the first page', () => {
+    const query = buildPageQuery({ statuses: ['job-completed'], since: new Date('2024-01-01T00:00:00Z'), after: null, size: 10 }, '_id');
+    expect(JSON.stringify(query)).toContain('"gte":"2024-01-01T00:00:00.000Z"');
   });
 
   it('starts from the beginning without since or after', () => {

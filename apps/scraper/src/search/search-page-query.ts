@@ -4,11 +4,14 @@ import type { PageRequest, SearchedDocument } from './search-source.port';
  * The query both engines run: a status filter, a lower bound on `@timestamp` (its range also skips documents
  * without one, which no order could place), an upper bound at the engine's `now` so a document stamped in the
  * future waits for its time instead of pushing the cursor ahead, and `search_after` paging on
- * (`@timestamp`, tiebreaker). No hit totals: counting would cost a pass over the index on every page.
+ * (`@timestamp`, tiebreaker). The lower bound follows the page position, so the engine never matches the documents
+ * already read again (without it every page of a long backfill matches everything from the pass's start).
+ * No hit totals: counting would cost a pass over the index on every page.
  */
 export function buildPageQuery(request: PageRequest, tiebreakField: string): Record<string, unknown> {
   const timestampRange: Record<string, string> = { lte: 'now' };
-  if (request.since) timestampRange['gte'] = request.since.toISOString();
+  const lowerBoundMs = Math.max(request.since?.getTime() ?? Number.NEGATIVE_INFINITY, request.after?.timestampMs ?? Number.NEGATIVE_INFINITY);
+  if (Number.isFinite(lowerBoundMs)) timestampRange['gte'] = new Date(lowerBoundMs).toISOString();
   return {
     size: request.size,
     track_total_hits: false,

@@ -18,6 +18,10 @@ describe('DeadLetterRecord', () => {
     expect(deadLetterMessageKey(record)).toBe('payload-1');
   });
 
+  it('accepts a message refused before it reached its topic, without partition or offset', () => {
+    expect(DeadLetterRecord.safeParse({ ...record, sourcePartition: null, sourceOffset: null }).success).toBe(true);
+  });
+
   it.each([
     ['an empty reason', { reason: '' }],
     ['a negative partition', { sourcePartition: -1 }],

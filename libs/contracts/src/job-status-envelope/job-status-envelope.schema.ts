@@ -12,15 +12,28 @@ export const JobStatusOrigin = z.object({
 });
 export type JobStatusOrigin = z.infer<typeof JobStatusOrigin>;
 
+/** What travels with the document: where it was read from and when. */
+export const JobStatusEnvelopeHeader = z.object({
+  version: z.literal(2),
+  origin: JobStatusOrigin,
+  scrapedAt: z.iso.datetime({ offset: true }),
+});
+
 /**
- * Value of a message on `jobcast.job-status.v1`: the raw document, untouched, in a small envelope.
+ * A message on `jobcast.job-status.v1`: the raw document, untouched, with where and when it was read.
  * The document is not validated here on purpose — the features service normalizes it and dead-letters what
  * it cannot use, so a bad document travels to the DLQ intact.
  */
-export const JobStatusEnvelope = z.object({
+export interface JobStatusEnvelope {
+  origin: JobStatusOrigin;
+  scrapedAt: string;
+  document: Record<string, unknown>;
+}
+
+/** Version 1 carried the document inside the envelope's JSON; still decoded, for messages written before version 2. */
+export const JobStatusEnvelopeV1 = z.object({
   version: z.literal(1),
   origin: JobStatusOrigin,
   scrapedAt: z.iso.datetime({ offset: true }),
   document: z.record(z.string(), z.unknown()),
 });
-export type JobStatusEnvelope = z.infer<typeof JobStatusEnvelope>;

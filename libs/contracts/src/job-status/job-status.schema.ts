@@ -125,13 +125,18 @@ export const JobStatusMetrics = keepingUnknownFields.Metrics;
 export const JobStatusJobInfo = keepingUnknownFields.JobInfo;
 export const JobStatusJob = keepingUnknownFields.Job;
 
-/** Statuses after which a job's document no longer changes (the scraper's default filter). */
+/**
+ * Statuses after which a job's document no longer changes (the scraper's default filter). HySDS never writes
+ * `job-unknown`: it is what the SWF conversion gives an accounting record whose outcome the trace did not keep
+ * (status −1). Such a record describes a job that is over, with its wait, so it is stored like the others.
+ */
 export const TERMINAL_JOB_STATUSES = [
   'job-completed',
   'job-failed',
   'job-deduped',
   'job-offline',
   'job-revoked',
+  'job-unknown',
 ] as const;
 
 export const QUEUED_JOB_STATUS = 'job-queued';

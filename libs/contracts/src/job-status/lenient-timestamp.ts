@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readCommonUtcTimestamp } from './common-utc-timestamp';
 
 /** Longer than any date we accept; checked first so a 5 MB string costs nothing to refuse. */
 const MAX_TIMESTAMP_LENGTH = 64;
@@ -14,6 +15,11 @@ const TIMESTAMP =
  */
 export function parseLenientTimestamp(text: string): string | null {
   if (text.length > MAX_TIMESTAMP_LENGTH) return null;
+  return readCommonUtcTimestamp(text) ?? readTimestampByPattern(text);
+}
+
+/** The general reader behind parseLenientTimestamp, for every accepted spelling (exported for the fast path's spec). */
+export function readTimestampByPattern(text: string): string | null {
   const match = TIMESTAMP.exec(text.trim());
   if (!match) return null;
   const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', zone = 'Z'] = match;

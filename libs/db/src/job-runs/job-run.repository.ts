@@ -4,6 +4,8 @@ import type { JobRun, JobSource } from '@jobcast/contracts';
 export interface JobRunRecord {
   run: JobRun;
   raw: Record<string, unknown> | null;
+  /** `raw` as JSON text when the caller already holds it (e.g. as a message carried it): stored without serializing again */
+  rawJson?: string;
 }
 
 /** A stored run: the record plus when it was last written. */

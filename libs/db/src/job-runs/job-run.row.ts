@@ -7,7 +7,7 @@ import type { JobRunsTable } from './job-runs.table';
 type JobRunRow = Omit<Selectable<JobRunsTable>, 'raw' | 'ingested_at'>;
 
 /** Converts a run to its row. PostgreSQL text and jsonb cannot hold NUL characters, so they are dropped here. */
-export function toJobRunRow({ run, raw }: JobRunRecord): Insertable<JobRunsTable> {
+export function toJobRunRow({ run, raw, rawJson }: JobRunRecord): Insertable<JobRunsTable> {
   return {
     payload_id: withoutNul(run.payloadId),
     source: run.source,
@@ -31,7 +31,7 @@ export function toJobRunRow({ run, raw }: JobRunRecord): Insertable<JobRunsTable
     cpu_count: run.cpuCount,
     tags: run.tags.map(withoutNul),
     features: jsonText(run.features),
-    raw: raw === null ? null : jsonText(raw),
+    raw: raw === null ? null : rawJsonText(raw, rawJson),
   };
 }
 
@@ -72,6 +72,11 @@ function withoutNul(text: string): string {
 
 function nullableText(text: string | null): string | null {
   return text === null ? null : withoutNul(text);
+}
+
+/** The caller's text of the raw document unless it holds an escaped NUL (jsonb refuses those), else a fresh one. */
+function rawJsonText(raw: Record<string, unknown>, rawJson: string | undefined): string {
+  return rawJson !== undefined && !rawJson.includes('\\u0000') ? rawJson : jsonText(raw);
 }
 
 /** JSON text for a jsonb column; the slow NUL-stripping pass runs only when the fast one finds an escaped NUL. */

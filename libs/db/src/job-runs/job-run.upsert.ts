@@ -67,14 +67,14 @@ export async function upsertJobRunRows(db: Kysely<Database>, rows: ReadonlyArray
     return sql`unnest(${rows.map((row) => row[name] ?? null)}::${sql.raw(travel.array)})`;
   });
   const selected = COLUMNS.map(({ name, select }) => (select ? select(sql.ref(`batch.${name}`)) : sql.ref(`batch.${name}`)));
-  const { rows: written } = await sql<{ payload_id: string }>`
+  const { numAffectedRows } = await sql`
     insert into job_runs (${sql.join(COLUMNS.map(({ name }) => sql.ref(name)))})
     select ${sql.join(selected)}
     from rows from (${sql.join(sources)}) as batch(${sql.join(COLUMNS.map(({ name }) => sql.id(name)))})
     on conflict (payload_id) do update
       set ${sql.join(UPDATED_COLUMNS.map((name) => sql`${sql.id(name)} = excluded.${sql.id(name)}`))},
           ingested_at = now()
-      where job_runs.updated_at <= excluded.updated_at
-    returning payload_id`.execute(db);
-  return written.length;
+      where job_runs.updated_at <= excluded.updated_at`.execute(db);
+  // Inserted plus overwritten rows; a conflict the WHERE refused is not counted.
+  return Number(numAffectedRows ?? 0n);
 }

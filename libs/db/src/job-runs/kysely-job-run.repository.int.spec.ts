@@ -71,7 +71,7 @@ const record = (jobRun: JobRun, raw: Record<string, unknown> | null = { payload_
   raw,
 });
 
-describe.each(engines)('KyselyJobRunRepository on %s', (_engine, open) => {
+describe.each(engines)('KyselyJobRunRepository on %s', (engine, open) => {
   let suite: SuiteDatabase | undefined;
   let database: JobcastDatabase;
   let repository: KyselyJobRunRepository;
@@ -97,6 +97,13 @@ describe.each(engines)('KyselyJobRunRepository on %s', (_engine, open) => {
 
   beforeEach(async () => {
     await database.db.deleteFrom('job_runs').execute();
+  });
+
+  it('compresses raw documents with lz4 where the engine has it (PostgreSQL; PGlite keeps the default)', async () => {
+    const { rows } = await sql<{ compression: string }>`
+      select attcompression as compression from pg_attribute
+       where attrelid = 'job_runs'::regclass and attname = 'raw'`.execute(database.db);
+    expect(rows).toEqual([{ compression: engine === 'PGlite' ? '' : 'l' }]);
   });
 
   it('migrates once: a second run applies nothing', async () => {
@@ -149,6 +156,15 @@ describe.each(engines)('KyselyJobRunRepository on %s', (_engine, open) => {
     await repository.upsertMany([record(run('p-nul', { jobType: 'job-a\u0000b' }), { text: 'x\u0000y' })]);
     const found = await repository.findByPayloadId('p-nul');
     expect(found).toMatchObject({ jobType: 'job-ab', raw: { text: 'xy' } });
+  });
+
+  it('stores the raw document text the caller already holds as it is, unless it escapes a NUL character', async () => {
+    await repository.upsertMany([
+      { ...record(run('p-text'), { payload_id: 'p-text' }), rawJson: '{"payload_id": "p-text", "kept": true}' },
+      { ...record(run('p-nul-text'), { text: 'x\u0000y' }), rawJson: JSON.stringify({ text: 'x\u0000y' }) },
+    ]);
+    expect((await repository.findByPayloadId('p-text'))?.raw).toEqual({ payload_id: 'p-text', kept: true });
+    expect((await repository.findByPayloadId('p-nul-text'))?.raw).toEqual({ text: 'xy' });
   });
 
   it('treats payload ids that differ only by NUL characters as one job', async () => {

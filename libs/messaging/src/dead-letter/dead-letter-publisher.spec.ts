@@ -33,6 +33,16 @@ describe('dead letters', () => {
     expect(record.payloadTruncated).toBe(true);
   });
 
+  it('describe a message refused before it reached its topic, without partition or offset', () => {
+    const refused = { topic: 'jobcast.job-status.v1', partition: null, offset: null, key: 'payload-1', value: 'y'.repeat(600_000) };
+    expect(toDeadLetterRecord({ reason: 'larger than the topic accepts', message: refused })).toMatchObject({
+      sourcePartition: null,
+      sourceOffset: null,
+      payload: 'y'.repeat(MAX_DEAD_LETTER_PAYLOAD_CHARS),
+      payloadTruncated: true,
+    });
+  });
+
   it('keep a tombstone as a null payload', () => {
     expect(toDeadLetterRecord({ reason: 'empty', message: message(null) }).payload).toBeNull();
   });

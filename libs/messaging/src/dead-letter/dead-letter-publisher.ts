@@ -1,15 +1,23 @@
 import { DeadLetterRecord, MAX_DEAD_LETTER_PAYLOAD_CHARS, Topics, deadLetterMessageKey } from '@jobcast/contracts';
 import type { IncomingMessage, MessageBus } from '../message-bus.port';
 
+/**
+ * The message that failed: as consumed, or as it was about to be published when it was refused before reaching
+ * its topic (no partition, no offset).
+ */
+export type FailedMessage =
+  | IncomingMessage
+  | { topic: string; partition: null; offset: null; key: string | null; value: string | Buffer | null };
+
 /** Why a message could not be processed, and the message itself. */
 export interface DeadLetter {
   reason: string;
-  message: IncomingMessage;
+  message: FailedMessage;
 }
 
 /** The dead-letter record (`DeadLetterRecord` of @jobcast/contracts): the payload is cut when huge. */
 export function toDeadLetterRecord({ reason, message }: DeadLetter, failedAt = new Date()): DeadLetterRecord {
-  const text = message.value?.toString('utf8') ?? null;
+  const text = typeof message.value === 'string' ? message.value : (message.value?.toString('utf8') ?? null);
   const truncated = text !== null && text.length > MAX_DEAD_LETTER_PAYLOAD_CHARS;
   return {
     reason,

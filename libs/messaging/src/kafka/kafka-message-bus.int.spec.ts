@@ -67,6 +67,22 @@ describe('KafkaMessageBus against a real broker', () => {
     expect(seen.messages.find((message) => message.key === 'payload-a')!.headers).toEqual({ source: 'test' });
   });
 
+  it('sends a publish larger than the topic accepts in one record batch as several requests, in order', async () => {
+    const smallTopic = uniqueName('small');
+    await ensureTopics(kafka, [smallTopic], { numPartitions: 1, maxMessageBytes: 1024 * 1024 });
+    const chunking = new KafkaMessageBus(kafka, { maxBytesPerRequest: 512 * 1024 });
+    try {
+      const seen = received();
+      await chunking.subscribe({ topic: smallTopic, groupId: uniqueName('group'), handler: async (batch) => seen.handle(batch) });
+      const values = ['a', 'b', 'c', 'd', 'e', 'f'].map((letter) => letter.repeat(300 * 1024));
+      await chunking.publish(smallTopic, values.map((value) => ({ key: 'same-key', value })));
+      await seen.until(6);
+      expect(seen.messages.map((message) => message.value!.toString())).toEqual(values);
+    } finally {
+      await chunking.close();
+    }
+  });
+
   it('redelivers a batch whose handler failed and commits it only after success', async () => {
     const groupId = uniqueName('group');
     let attempts = 0;

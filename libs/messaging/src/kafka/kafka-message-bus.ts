@@ -9,6 +9,14 @@ export interface KafkaBusOptions {
   maxBytesPerPartition?: number;
   /** default none: documents are small JSON and the brokers are local; gzip would cost more CPU than it saves */
   compression?: CompressionTypes;
+  /**
+   * bytes of keys and values sent in one produce request; default 1 MiB. A request carries one record batch per
+   * partition, which the broker refuses above the topic's max.message.bytes, so a page of large documents goes out
+   * in several requests (a single message above this still goes, alone). Small requests are also cheaper: kafkajs
+   * copies a request several times into fresh buffers, and above ~2 MiB each copy faults new pages in (measured on
+   * 3.4 KB documents: 8 MiB requests cost 9,200 docs per CPU-second, 1 MiB ones 14,700).
+   */
+  maxBytesPerRequest?: number;
 }
 
 /**
@@ -33,15 +41,18 @@ export class KafkaMessageBus implements MessageBus {
     });
   }
 
+  /** Sends the messages in order, in requests of at most maxBytesPerRequest; resolves once all of them are acknowledged. */
   async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     await this.connectProducer();
-    await this.producer.send({
-      topic,
-      acks: -1,
-      compression: this.options.compression ?? CompressionTypes.None,
-      messages: messages.map((message) => ({ key: message.key, value: message.value, headers: message.headers })),
-    });
+    for (const request of inRequests(messages, this.options.maxBytesPerRequest ?? 1024 * 1024)) {
+      await this.producer.send({
+        topic,
+        acks: -1,
+        compression: this.options.compression ?? CompressionTypes.None,
+        messages: request.map((message) => ({ key: message.key, value: message.value, headers: message.headers })),
+      });
+    }
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
@@ -126,6 +137,29 @@ export class KafkaMessageBus implements MessageBus {
     });
     return this.producerReady;
   }
+}
+
+/** Consecutive runs of messages whose keys and values add up to at most maxBytes (a larger message runs alone). */
+function* inRequests(messages: readonly OutgoingMessage[], maxBytes: number): Generator<OutgoingMessage[]> {
+  let request: OutgoingMessage[] = [];
+  let bytes = 0;
+  for (const message of messages) {
+    const size = messageBytes(message);
+    if (request.length > 0 && bytes + size > maxBytes) {
+      yield request;
+      request = [];
+      bytes = 0;
+    }
+    request.push(message);
+    bytes += size;
+  }
+  if (request.length > 0) yield request;
+}
+
+/** Bytes of a message's key and value, what a record batch mostly holds. */
+export function messageBytes(message: OutgoingMessage): number {
+  const valueBytes = typeof message.value === 'string' ? Buffer.byteLength(message.value) : message.value.length;
+  return valueBytes + (message.key === null ? 0 : Buffer.byteLength(message.key));
 }
 
 function toIncoming(topic: string, partition: number, message: KafkaMessage): IncomingMessage {

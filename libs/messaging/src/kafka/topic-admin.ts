@@ -1,15 +1,15 @@
 import type { Kafka } from 'kafkajs';
 import { Topics } from '@jobcast/contracts';
 
+/** `max.message.bytes` of the topics Jobcast creates: above the broker's 1 MB default, for large job documents. */
+export const DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
 export interface TopicLayout {
   /** partitions bound the consumers' parallelism; default 6 */
   numPartitions?: number;
   /** 1 on a single broker; 3 in production */
   replicationFactor?: number;
-  /**
-   * largest message the topic accepts; default 16 MiB, above the broker's 1 MB default, so one oversized job
-   * document still flows to the consumer that dead-letters it instead of blocking its producer
-   */
+  /** largest message (record batch) the topic accepts; default DEFAULT_MAX_MESSAGE_BYTES */
   maxMessageBytes?: number;
 }
 
@@ -34,7 +34,7 @@ export async function ensureTopics(
         topic,
         numPartitions: layout.numPartitions ?? 6,
         replicationFactor: layout.replicationFactor ?? 1,
-        configEntries: [{ name: 'max.message.bytes', value: String(layout.maxMessageBytes ?? 16 * 1024 * 1024) }],
+        configEntries: [{ name: 'max.message.bytes', value: String(layout.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES) }],
       })),
     });
     return missing;
