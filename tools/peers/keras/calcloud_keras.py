@@ -1,6 +1,6 @@
 """Keras peer of Jobcast's calcloud networks: the same three architectures, data, split and epoch budget.
 
-Reads the prepared matrix written by tools/bench/calcloud/side-by-side.bench.ts (columns: split, ipst, the 9 inputs
+Reads the prepared matrix written by tools/bench/calcloud/calcloud.bench.ts (columns: split, ipst, the 9 inputs
 already power-transformed with the same tx_data, mem_bin, memory, wallclock), trains with Adam 1e-3 and early stopping
 on the validation rows exactly as libs/models does, and prints one JSON object as its last stdout line.
 """

@@ -14,7 +14,7 @@ const WFC3_ASSOCIATION = { n_files: 7, total_mb: 105, drizcorr: 1, pctecorr: 1, 
 describe('resolveSubject', () => {
   it('encodes calcloud keywords with calcloud rules and types the job by instrument', () => {
     const resolved = resolveSubject(input({ dataset: 'ia2l51030', n_files: 7, total_mb: 104.6, DETECTOR: 'UVIS', DRIZCORR: 'PERFORM', PCTECORR: 'PERFORM', CRSPLIT: 2 }), normalizeJobStatus);
-    expect(resolved).toEqual({ ok: true, subject: { payloadId: 'ia2l51030', jobType: 'hst-calibration:wfc3', instance: null, calcloud: WFC3_ASSOCIATION, calcloudProblem: null } });
+    expect(resolved).toEqual({ ok: true, subject: { payloadId: 'ia2l51030', jobType: 'hst-calibration:wfc3', instance: null, calcloud: { ...WFC3_ASSOCIATION, ipst: 'ia2l51030' }, calcloudProblem: null } });
   });
 
   it('names the dataset when its instrument letter is unknown', () => {

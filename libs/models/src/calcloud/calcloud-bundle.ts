@@ -6,8 +6,9 @@ import { CalcloudEstimator, loadEstimator } from './calcloud-estimator';
 import { CalcloudFeatures, CalcloudInputError, parseCalcloudFeatures } from './calcloud-features';
 import { KillTimeModel, killTimeSeconds } from './calcloud-kill-time';
 import { MEMORY_BIN_COUNT } from './calcloud-targets';
-import { calcloudInputMatrix } from './calcloud-vectors';
+import { CALCLOUD_INPUTS, calcloudInputMatrix } from './calcloud-vectors';
 import { CALCLOUD_BIN_LADDER, CostAwareBinChooser } from './cost-aware-bin';
+import { DATASET_ID_COLUMNS, DatasetIdEncoder, DatasetIdEncoding } from './dataset-id-encoding';
 import { binProbabilitiesFromRegression, MemoryResiduals } from './memory-bin-risk';
 
 export interface CalcloudPrediction {
@@ -24,7 +25,8 @@ export interface CalcloudPrediction {
 
 /** Everything besides the three models that prediction needs; stored as `models/bundle.json`. */
 export const CalcloudBundleManifest = z.object({
-  format: z.literal('jobcast-calcloud-bundle/1'),
+  /** 2 added the dataset-id encoding (`dataset_ids.json`, used when `featureNames` lists its columns) */
+  format: z.enum(['jobcast-calcloud-bundle/1', 'jobcast-calcloud-bundle/2']),
   config: z.string(),
   trainedAt: z.string(),
   featureNames: z.array(z.string()),
@@ -48,6 +50,7 @@ export class CalcloudBatchError extends Error {
 /** The three trained models plus the transform, kill-time and cost parameters: what the predictor serves. */
 export class CalcloudBundle {
   private readonly costAware: CostAwareBinChooser;
+  private readonly datasetIdEncoder?: DatasetIdEncoder;
 
   constructor(
     readonly tx: PowerTransformParams,
@@ -55,8 +58,15 @@ export class CalcloudBundle {
     readonly memReg: CalcloudEstimator,
     readonly wallReg: CalcloudEstimator,
     readonly manifest: CalcloudBundleManifest,
+    /** present when the models take the dataset-id columns */
+    readonly datasetIds?: DatasetIdEncoding,
   ) {
     this.costAware = new CostAwareBinChooser(manifest.binHourlyRates, manifest.retryPenalty);
+    this.datasetIdEncoder = datasetIds && new DatasetIdEncoder(datasetIds);
+    const widths = datasetIds ? [CALCLOUD_INPUTS, CALCLOUD_INPUTS + DATASET_ID_COLUMNS.length] : [CALCLOUD_INPUTS];
+    for (const [name, estimator] of Object.entries({ memClf, memReg, wallReg })) {
+      if (!widths.includes(estimator.inputs)) throw new Error(`calcloud bundle: ${name} takes ${estimator.inputs} inputs, expected ${widths.join(' or ')}`);
+    }
   }
 
   /** Validates every input first (all bad rows are named in one error), then predicts the whole batch at once. */
@@ -79,10 +89,15 @@ export class CalcloudBundle {
   predictValid(features: ReadonlyArray<CalcloudFeatures>): CalcloudPrediction[] {
     const rows = features.length;
     if (rows === 0) return [];
-    const x = calcloudInputMatrix(this.tx, features);
-    const probabilities = this.memClf.predict(x, rows);
-    const memory = this.memReg.predict(x, rows);
-    const wallclock = this.wallReg.predict(x, rows);
+    const matrices = new Map<number, Float32Array>();
+    const predict = (estimator: CalcloudEstimator) => {
+      let x = matrices.get(estimator.inputs);
+      if (!x) matrices.set(estimator.inputs, (x = calcloudInputMatrix(this.tx, features, estimator.inputs > CALCLOUD_INPUTS ? this.datasetIdEncoder : undefined)));
+      return estimator.predict(x, rows);
+    };
+    const probabilities = predict(this.memClf);
+    const memory = predict(this.memReg);
+    const wallclock = predict(this.wallReg);
     const { killTime, memoryResiduals } = this.manifest;
     const fromRegressor = new Float64Array(MEMORY_BIN_COUNT);
     const blended = new Float64Array(MEMORY_BIN_COUNT);
@@ -119,12 +134,13 @@ export class CalcloudBundle {
   }
 }
 
-/** Writes `<dir>/models/{tx_data.json, bundle.json, mem_clf/, mem_reg/, wall_reg/}`. */
+/** Writes `<dir>/models/{tx_data.json, bundle.json, [dataset_ids.json], mem_clf/, mem_reg/, wall_reg/}`. */
 export async function saveCalcloudBundle(bundle: CalcloudBundle, dir: string): Promise<string> {
   const models = join(dir, 'models');
   mkdirSync(models, { recursive: true });
   writeFileSync(join(models, 'tx_data.json'), JSON.stringify(bundle.tx, null, 2));
   writeFileSync(join(models, 'bundle.json'), JSON.stringify(bundle.manifest, null, 2));
+  if (bundle.datasetIds) writeFileSync(join(models, 'dataset_ids.json'), JSON.stringify(bundle.datasetIds));
   await bundle.memClf.save(join(models, 'mem_clf'));
   await bundle.memReg.save(join(models, 'mem_reg'));
   await bundle.wallReg.save(join(models, 'wall_reg'));
@@ -141,6 +157,7 @@ export async function loadCalcloudBundle(dir: string): Promise<CalcloudBundle> {
   };
   const tx = PowerTransformParams.parse(read('tx_data.json'));
   const manifest = CalcloudBundleManifest.parse(read('bundle.json'));
+  const datasetIds = manifest.featureNames.length > CALCLOUD_INPUTS ? DatasetIdEncoding.parse(read('dataset_ids.json')) : undefined;
   const [memClf, memReg, wallReg] = await Promise.all(['mem_clf', 'mem_reg', 'wall_reg'].map((name) => loadEstimator(join(models, name))));
-  return new CalcloudBundle(tx, memClf, memReg, wallReg, manifest);
+  return new CalcloudBundle(tx, memClf, memReg, wallReg, manifest, datasetIds);
 }

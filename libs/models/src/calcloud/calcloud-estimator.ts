@@ -12,6 +12,8 @@ import { BoostedTrees, CompiledEnsemble, trainBoostedTrees } from './trees';
 /** One of the three calcloud models (memory-bin classifier, memory / wallclock regressor), whatever its kind. */
 export interface CalcloudEstimator {
   readonly kind: EstimatorSettings['kind'];
+  /** input columns it takes: the first `inputs` of the bundle's feature names */
+  readonly inputs: number;
   /** class probabilities (rows × 4) for the classifier, one value per row for the regressors */
   predict(x: Float32Array, rows: number): Float32Array;
   save(dir: string): Promise<void>;
@@ -33,7 +35,7 @@ class NetworkEstimator implements CalcloudEstimator {
   readonly kind = 'network';
   constructor(
     private readonly model: tf.LayersModel,
-    private readonly inputs: number,
+    readonly inputs: number,
     private readonly targetScale: number,
   ) {}
 
@@ -56,8 +58,10 @@ class NetworkEstimator implements CalcloudEstimator {
 
 class TreesEstimator implements CalcloudEstimator {
   readonly kind = 'boosted_trees';
+  readonly inputs: number;
   private readonly compiled: CompiledEnsemble;
   constructor(private readonly model: BoostedTrees) {
+    this.inputs = model.features;
     this.compiled = new CompiledEnsemble(model);
   }
 
@@ -90,6 +94,7 @@ export async function trainEstimator(
     const { model, history } = trainBoostedTrees(train, validation, inputs, {
       ...settings.trees,
       rounds: scaled(settings.trees.rounds),
+      seed: options.seed,
       objective: task.type === 'classifier' ? 'softmax' : 'squared_error',
       outputs: task.type === 'classifier' ? task.classes : 1,
       onRound: options.onProgress,
@@ -106,12 +111,12 @@ export async function trainEstimator(
     hidden: settings.network.hidden,
     outputs: task.type === 'classifier' ? task.classes : 1,
     head: task.type === 'classifier' ? 'softmax' : 'linear',
-    learningRate: settings.network.learningRate,
     seed: options.seed,
   });
   const history = await trainNetwork(model, encode(train), encode(validation), {
     epochs: scaled(settings.network.epochs),
     batchSize: settings.network.batchSize,
+    learningRate: settings.network.learningRate,
     patience: settings.network.patience,
     seed: options.seed,
     onEpoch: options.onProgress,

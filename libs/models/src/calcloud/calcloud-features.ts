@@ -27,6 +27,8 @@ export const CalcloudFeatures = z.object({
   detector: flag,
   dtype: flag,
   instr: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+  /** the dataset id (ipppssoot, lower case) when known: its program and visit sharpen the boosted trees' answers */
+  ipst: z.string().min(1).max(64).optional(),
 });
 export type CalcloudFeatures = z.infer<typeof CalcloudFeatures>;
 
@@ -78,13 +80,15 @@ export function encodeCalcloudKeywords(keywords: CalcloudKeywords): CalcloudFeat
     detector: detector === 'UVIS' || detector === 'WFC' ? 1 : 0,
     dtype: id.endsWith('0') ? 1 : 0,
     instr: instr as 0 | 1 | 2 | 3,
+    ipst: id,
   };
 }
 
 /** Validates already-encoded values (CSV columns or a JobRun's encoded features map). */
 export function parseCalcloudFeatures(values: Record<string, unknown>): CalcloudFeatures {
-  const numeric: Record<string, unknown> = {};
+  const numeric: Record<string, unknown> = { ipst: datasetIdOf(values) };
   for (const key of Object.keys(CalcloudFeatures.shape)) {
+    if (key === 'ipst') continue;
     const raw = values[key];
     numeric[key] = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
   }
@@ -135,7 +139,15 @@ export function encodeCalcloudJobRun(run: JobRun): CalcloudFeatures {
     const datasetId = features['ipst'] ?? features['ipppssoot'] ?? features['dataset'] ?? run.payloadId;
     return encodeCalcloudRecord({ ...withSizes, ipst: String(datasetId) });
   }
-  return parseCalcloudFeatures(withSizes);
+  // the calcloud importer stores encoded columns and makes the dataset id the payload id
+  return parseCalcloudFeatures({ ipst: run.payloadId, ...withSizes });
+}
+
+/** The dataset id under any of its names; blank means unknown. */
+function datasetIdOf(values: Record<string, unknown>): unknown {
+  const id = values['ipst'] ?? values['ipppssoot'] ?? values['dataset'] ?? values['datasetId'];
+  if (typeof id !== 'string') return id ?? undefined;
+  return id.trim() === '' ? undefined : id.trim().toLowerCase();
 }
 
 function hasRawKeywords(record: Record<string, unknown>): boolean {

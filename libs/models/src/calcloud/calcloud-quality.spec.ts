@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCalcloudResults, renderCalcloudReportHtml, summariseCalcloudResults, writeCalcloudResults } from '../report';
 import { CalcloudBatchError, loadCalcloudBundle, saveCalcloudBundle } from './calcloud-bundle';
-import { readCalcloudCsv } from './calcloud-dataset';
+import { CalcloudRow, readCalcloudCsv } from './calcloud-dataset';
 import { trainCalcloud } from './calcloud-training';
 
 const CALCLOUD_CSV = join(__dirname, '../../../../../shared/data/calcloud/calcloud-2021-05-11.csv');
@@ -12,10 +12,12 @@ if (!present) console.warn(`calcloud quality test skipped: ${CALCLOUD_CSV} is ab
 
 // The default configuration on the real file, 80/20 split stratified on the bin, seed 42 (about 20 s on 2 cores).
 (present ? describe : describe.skip)('calcloud models on the real 29,191-row file', () => {
+  let rows: CalcloudRow[];
   let trained: Awaited<ReturnType<typeof trainCalcloud>>;
   let dir: string;
   beforeAll(async () => {
-    trained = await trainCalcloud(readCalcloudCsv(CALCLOUD_CSV).rows, { seed: 42, testSize: 0.2 });
+    rows = readCalcloudCsv(CALCLOUD_CSV).rows;
+    trained = await trainCalcloud(rows, { seed: 42, testSize: 0.2 });
     dir = mkdtempSync(join(tmpdir(), 'calcloud-'));
   }, 300_000);
   afterAll(() => {
@@ -23,11 +25,21 @@ if (!present) console.warn(`calcloud quality test skipped: ${CALCLOUD_CSV} is ab
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('reaches at least the calcloud team’s published figures', () => {
+  // we reach 0.991 / 0.631 GB / 566 s; the bounds leave a margin for float-order differences across machines
+  it('beats the calcloud team’s published figures (0.98, 0.71 GB, 705 s) and reaches the accuracy and wallclock targets', () => {
     expect(trained.metrics.test_rows).toBe(5839);
-    expect(trained.metrics.accuracy).toBeGreaterThanOrEqual(0.98);
-    expect(trained.metrics.mem_rmse).toBeLessThanOrEqual(0.71);
-    expect(trained.metrics.wall_rmse).toBeLessThanOrEqual(705);
+    expect(trained.metrics.accuracy).toBeGreaterThanOrEqual(0.985);
+    expect(trained.metrics.mem_rmse).toBeLessThanOrEqual(0.65);
+    expect(trained.metrics.wall_rmse).toBeLessThanOrEqual(600);
+  });
+
+  it('still predicts the bin about as well as calcloud without the dataset id', () => {
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const test = trained.results.testIds.map((id) => byId.get(id) as CalcloudRow);
+    const withoutIds = trained.bundle.predictValid(test.map(({ features: { ipst: _unknown, ...inputs } }) => inputs));
+    const accuracy = withoutIds.filter((prediction, i) => prediction.memBin === test[i].memBin).length / test.length;
+    expect(accuracy).toBeGreaterThanOrEqual(0.975);
+    expect(withoutIds.filter((prediction, i) => prediction.costAwareBin === 0 && test[i].memBin >= 2)).toHaveLength(0);
   });
 
   it('sets kill times covering at least 99 % of the test jobs', () => {
@@ -44,6 +56,7 @@ if (!present) console.warn(`calcloud quality test skipped: ${CALCLOUD_CSV} is ab
     await saveCalcloudBundle(trained.bundle, dir);
     const loaded = await loadCalcloudBundle(join(dir, 'models'));
     const inputs = [
+      { n_files: 7, total_mb: 105, drizcorr: 1, pctecorr: 1, crsplit: 2, subarray: 0, detector: 1, dtype: 1, instr: 3, ipst: 'ia2l51030' },
       { n_files: 7, total_mb: 105, drizcorr: 1, pctecorr: 1, crsplit: 2, subarray: 0, detector: 1, dtype: 1, instr: 3 },
       { n_files: 2, total_mb: 30, drizcorr: 0, pctecorr: 0, crsplit: 0, subarray: 1, detector: 0, dtype: 0, instr: 1 },
     ] as const;
@@ -70,7 +83,7 @@ if (!present) console.warn(`calcloud quality test skipped: ${CALCLOUD_CSV} is ab
     }
     const loaded = readCalcloudResults(dir);
     expect(loaded.confusion).toEqual(trained.results.memBin.metrics.confusion);
-    expect(summariseCalcloudResults(loaded)).toMatch(/accuracy 0\.98/);
+    expect(summariseCalcloudResults(loaded)).toMatch(/accuracy 0\.99/);
     const html = renderCalcloudReportHtml(loaded);
     expect(html.match(/<svg/g)?.length).toBeGreaterThanOrEqual(9);
   });

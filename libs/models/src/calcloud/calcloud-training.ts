@@ -5,11 +5,11 @@ import { CalcloudBundle } from './calcloud-bundle';
 import { CALCLOUD_CONFIGS, CalcloudConfigName, CalcloudTrainingConfig } from './calcloud-config';
 import type { CalcloudRow } from './calcloud-dataset';
 import { CalcloudEstimator, EstimatorData, trainEstimator } from './calcloud-estimator';
-import { CALCLOUD_FEATURE_NAMES } from './calcloud-features';
 import { fitKillTime } from './calcloud-kill-time';
 import { MEMORY_BIN_COUNT } from './calcloud-targets';
-import { calcloudInputMatrix } from './calcloud-vectors';
+import { CALCLOUD_INPUTS, calcloudInputMatrix, calcloudInputNames } from './calcloud-vectors';
 import { binHourlyRates } from './cost-aware-bin';
+import { DatasetIdEncoder, DatasetIdModel, fitDatasetIdEncoding, outOfFoldDatasetIdColumns } from './dataset-id-encoding';
 import { fitMemoryResiduals } from './memory-bin-risk';
 import { stratifiedSplit } from './stratified-split';
 
@@ -111,19 +111,33 @@ export async function trainCalcloudOnSplit(
   const started = Date.now();
   const { trainRows, validationRows, testRows, tx } = split;
   progress(`split: ${trainRows.length} train, ${validationRows.length} validation, ${testRows.length} test (seed ${config.seed})`);
-  const matrix = (part: CalcloudRow[]) => calcloudInputMatrix(tx, part.map((r) => r.features));
-  const data = (part: CalcloudRow[], target: (r: CalcloudRow) => number): EstimatorData => ({
-    x: matrix(part),
+  // models taking the dataset-id columns see them out of fold on their training rows, and on validation and test rows
+  // the encoding of all training rows (what prediction uses)
+  const datasetIds = config.datasetIds ? fitDatasetIdEncoding(trainRows, config.datasetIds.smoothing) : undefined;
+  const datasetIdEncoder = datasetIds && new DatasetIdEncoder(datasetIds);
+  const features = (part: CalcloudRow[]) => part.map((r) => r.features);
+  const plain = { train: calcloudInputMatrix(tx, features(trainRows)), validation: calcloudInputMatrix(tx, features(validationRows)) };
+  const withIds = config.datasetIds
+    ? {
+        train: calcloudInputMatrix(tx, features(trainRows), outOfFoldDatasetIdColumns(trainRows, config.datasetIds, config.seed)),
+        validation: calcloudInputMatrix(tx, features(validationRows), datasetIdEncoder),
+      }
+    : plain;
+  const inputsOf = (model: DatasetIdModel) => (config.datasetIds?.models.includes(model) ? withIds : plain);
+  const data = (part: CalcloudRow[], x: Float32Array, target: (r: CalcloudRow) => number): EstimatorData => ({
+    x,
     y: Float32Array.from(part, target),
     rows: part.length,
   });
-  const fit = async (name: string, settings: CalcloudTrainingConfig['memClf'], target: (r: CalcloudRow) => number, classifier: boolean) => {
+  const fit = async (name: string, model: DatasetIdModel, target: (r: CalcloudRow) => number, classifier: boolean) => {
+    const settings = config[model];
+    const x = inputsOf(model);
     const t0 = Date.now();
     const trained = await trainEstimator(
       settings,
       classifier ? { type: 'classifier', classes: MEMORY_BIN_COUNT } : { type: 'regressor' },
-      data(trainRows, target),
-      data(validationRows, target),
+      data(trainRows, x.train, target),
+      data(validationRows, x.validation, target),
       {
         seed: config.seed,
         epochsScale: config.epochsScale,
@@ -136,19 +150,19 @@ export async function trainCalcloudOnSplit(
     progress(`${name}: ${trained.history.loss.length} steps, best ${trained.history.best_epoch + 1}, ${seconds} s`);
     return { ...trained, seconds };
   };
-  const memClf = await fit('mem_clf', config.memClf, (r) => r.memBin, true);
-  const memReg = await fit('mem_reg', config.memReg, (r) => r.memoryGb, false);
-  const wallReg = await fit('wall_reg', config.wallReg, (r) => r.wallclockSeconds, false);
+  const memClf = await fit('mem_clf', 'memClf', (r) => r.memBin, true);
+  const memReg = await fit('mem_reg', 'memReg', (r) => r.memoryGb, false);
+  const wallReg = await fit('wall_reg', 'wallReg', (r) => r.wallclockSeconds, false);
 
-  const validationX = matrix(validationRows);
-  const predictOne = (estimator: CalcloudEstimator) => estimator.predict(validationX, validationRows.length);
+  const predictOne = (estimator: CalcloudEstimator) =>
+    estimator.predict(estimator.inputs > CALCLOUD_INPUTS ? withIds.validation : plain.validation, validationRows.length);
   const priceTable = loadPriceTable(options.priceTablePath);
   const rates = binHourlyRates(priceTable);
   const bundle = new CalcloudBundle(tx, memClf.estimator, memReg.estimator, wallReg.estimator, {
-    format: 'jobcast-calcloud-bundle/1',
+    format: 'jobcast-calcloud-bundle/2',
     config: config.name,
     trainedAt: new Date().toISOString(),
-    featureNames: [...CALCLOUD_FEATURE_NAMES],
+    featureNames: calcloudInputNames(datasetIds !== undefined),
     killTime: fitKillTime(
       predictOne(wallReg.estimator).map((s) => Math.max(s, 1)),
       validationRows.map((r) => r.wallclockSeconds),
@@ -161,7 +175,7 @@ export async function trainCalcloudOnSplit(
     binHourlyRates: rates,
     priceTableVersion: priceTable.version,
     retryPenalty: { retryDelayUsdPerHour: config.retryDelayUsdPerHour, queueWaitHours: config.retryQueueWaitHours },
-  });
+  }, datasetIds);
   const trainSeconds = (Date.now() - started) / 1000;
 
   const predictions = bundle.predictValid(testRows.map((r) => r.features));

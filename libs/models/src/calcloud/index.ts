@@ -14,3 +14,4 @@ export * from './stratified-split';
 export * from './csv-table';
 export * from './trees';
 export * from './calcloud-cross-validation';
+export * from './dataset-id-encoding';

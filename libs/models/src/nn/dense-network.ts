@@ -7,11 +7,10 @@ export interface DenseNetworkSpec {
   hidden: number[];
   outputs: number;
   head: DenseHead;
-  learningRate: number;
   seed: number;
 }
 
-/** A plain dense ReLU stack as calcloud builds them; every initialiser is seeded so a seed repeats the run. */
+/** A plain dense ReLU stack as calcloud builds them (trained by `trainNetwork`); every initialiser is seeded so a seed repeats the run. */
 export function buildDenseNetwork(spec: DenseNetworkSpec): tf.Sequential {
   const model = tf.sequential();
   spec.hidden.forEach((units, layer) => {
@@ -32,9 +31,5 @@ export function buildDenseNetwork(spec: DenseNetworkSpec): tf.Sequential {
       ...(spec.hidden.length === 0 ? { inputShape: [spec.inputs] } : {}),
     }),
   );
-  model.compile({
-    optimizer: tf.train.adam(spec.learningRate),
-    loss: spec.head === 'softmax' ? 'categoricalCrossentropy' : 'meanSquaredError',
-  });
   return model;
 }

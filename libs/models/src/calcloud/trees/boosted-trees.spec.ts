@@ -1,5 +1,5 @@
 import { seededRandom } from '../../random/seeded-random';
-import { trainBoostedTrees } from './boosted-trees';
+import { predictBoostedTrees, trainBoostedTrees } from './boosted-trees';
 import { CompiledEnsemble } from './compiled-ensemble';
 
 function dataset(rows: number, seed: number) {
@@ -17,7 +17,7 @@ function dataset(rows: number, seed: number) {
 }
 
 describe('gradient-boosted trees', () => {
-  const options = { rounds: 200, learningRate: 0.2, maxDepth: 4, minChildWeight: 1, lambda: 1, patience: 20 };
+  const options = { rounds: 200, learningRate: 0.2, maxDepth: 4, minChildWeight: 1, lambda: 1, patience: 20, subsample: 1, seed: 1 };
 
   it('fits a non-linear regression and keeps the best validation round', () => {
     const train = dataset(2000, 1);
@@ -41,5 +41,17 @@ describe('gradient-boosted trees', () => {
       if (row.indexOf(Math.max(...row)) === validation.label[r]) correct++;
     }
     expect(correct / validation.rows).toBeGreaterThan(0.97);
+  });
+
+  it('compiles to code that predicts exactly as walking the trees, and refuses a tampered model', () => {
+    const train = dataset(1000, 5);
+    const { model } = trainBoostedTrees(train, dataset(200, 6), 2, { ...options, subsample: 0.7, objective: 'squared_error', outputs: 1 });
+    const compiled = new CompiledEnsemble(model).predict(train.x, train.rows);
+    predictBoostedTrees(model, train.x, train.rows).forEach((value, i) => expect(compiled[i]).toBeCloseTo(value, 3));
+    const tampered = structuredClone(model);
+    (tampered.trees[0][0].threshold as unknown[])[0] = '0) + globalThis.process.exit(1) + (0';
+    expect(() => new CompiledEnsemble(tampered)).toThrow(/malformed tree/);
+    tampered.trees[0][0] = { ...model.trees[0][0], feature: [9, ...model.trees[0][0].feature.slice(1)] };
+    expect(() => new CompiledEnsemble(tampered)).toThrow(/feature 9 of 2/);
   });
 });

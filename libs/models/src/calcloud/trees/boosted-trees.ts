@@ -1,3 +1,4 @@
+import { seededRandom } from '../../random/seeded-random';
 import { binRows, fitFeatureBins } from './feature-bins';
 import { evaluateTree, growTree, RegressionTree, TreeGrowthOptions } from './regression-tree';
 
@@ -11,6 +12,9 @@ export interface BoostingOptions extends TreeGrowthOptions {
   learningRate: number;
   /** stop after this many rounds without a better validation loss; the model keeps the best round */
   patience: number;
+  /** share of training rows each tree is grown on, drawn afresh every round (1: all rows) */
+  subsample: number;
+  seed: number;
   onRound?: (round: number, loss: number, valLoss: number) => void;
 }
 
@@ -53,6 +57,8 @@ export function trainBoostedTrees(
   const model: BoostedTrees = { objective: options.objective, features, baseScore, learningRate: options.learningRate, trees: [] };
   const history: BoostingHistory = { loss: [], val_loss: [], best_epoch: 0 };
   const allRows = Int32Array.from({ length: train.rows }, (_, i) => i);
+  const random = seededRandom(options.seed);
+  const sampledRows = () => (options.subsample >= 1 ? allRows : allRows.filter(() => random() < options.subsample));
   const gradients = new Float64Array(train.rows);
   const hessians = new Float64Array(train.rows);
   const probabilities = new Float64Array(train.rows * k);
@@ -62,6 +68,7 @@ export function trainBoostedTrees(
   for (let round = 0; round < options.rounds; round++) {
     if (options.objective === 'softmax') softmaxRows(scores, train.rows, k, probabilities);
     const roundTrees: RegressionTree[] = [];
+    const rows = sampledRows();
     for (let c = 0; c < k; c++) {
       for (let r = 0; r < train.rows; r++) {
         if (options.objective === 'softmax') {
@@ -73,7 +80,7 @@ export function trainBoostedTrees(
           hessians[r] = 1;
         }
       }
-      const tree = growTree(binned, bins, gradients, hessians, allRows, options);
+      const tree = growTree(binned, bins, gradients, hessians, rows, options);
       tree.value = tree.value.map((v) => v * options.learningRate);
       roundTrees.push(tree);
       for (let r = 0; r < train.rows; r++) scores[r * k + c] += evaluateTree(tree, train.x, r * features);
