@@ -1,23 +1,27 @@
 import type { LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { predictorGrpcOptions } from './grpc/grpc-options';
 import { PredictorGrpcHealth } from './grpc/grpc-health';
 import { configurePredictorHttp } from './http/http-setup';
 import { PredictorModule, type PredictorModuleOptions } from './predictor.module';
 
 export interface StartedPredictor {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   httpUrl: string;
   grpcAddress: string;
 }
 
-/** Creates the hybrid app (HTTP + gRPC in one process), loads the models and starts listening on both ports. */
+/**
+ * Creates the hybrid app (HTTP + gRPC in one process), loads the models and starts listening on both ports.
+ * HTTP runs on Fastify: its routing, body parsing and replies cost about half of Express's per request.
+ */
 export async function startPredictor(
   options: PredictorModuleOptions,
   logger: LoggerService | LogLevel[] | false = ['log', 'warn', 'error'],
 ): Promise<StartedPredictor> {
-  const app = await NestFactory.create<NestExpressApplication>(PredictorModule.register(options), { bodyParser: false, logger });
+  const adapter = new FastifyAdapter({ bodyLimit: options.config.PREDICTOR_BODY_LIMIT });
+  const app = await NestFactory.create<NestFastifyApplication>(PredictorModule.register(options), adapter, { logger });
   configurePredictorHttp(app, options.config);
   const { HOST, PORT, GRPC_PORT } = options.config;
   const grpcAddress = `${HOST}:${GRPC_PORT}`;

@@ -2,7 +2,9 @@ import { loadPredictorConfig } from './config';
 
 describe('loadPredictorConfig', () => {
   it('applies defaults', () => {
-    expect(loadPredictorConfig({})).toMatchObject({ PORT: 3000, GRPC_PORT: 50051, HOST: '0.0.0.0', PREDICTOR_GROUP_ID: 'jobcast-predictor', PREDICTOR_BODY_LIMIT: '32mb' });
+    expect(loadPredictorConfig({})).toMatchObject({ PORT: 3000, GRPC_PORT: 50051, HOST: '0.0.0.0', PREDICTOR_GROUP_ID: 'jobcast-predictor', PREDICTOR_BODY_LIMIT: 32 * 1024 * 1024 });
+    expect(loadPredictorConfig({ PREDICTOR_BODY_LIMIT: '64kb' }).PREDICTOR_BODY_LIMIT).toBe(64 * 1024);
+    expect(loadPredictorConfig({ PREDICTOR_BODY_LIMIT: '1000' }).PREDICTOR_BODY_LIMIT).toBe(1000);
   });
 
   it('treats empty optional variables as unset', () => {

@@ -1,6 +1,8 @@
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+
+const BYTES_PER_UNIT: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const optionalText = z
@@ -38,8 +40,14 @@ export const PredictorEnvSchema = z.object({
   TRAINER_URL: optionalText.pipe(z.url().optional()),
   /** when set, `/update` and admin routes need `Authorization: Bearer <token>` */
   PREDICTOR_ADMIN_TOKEN: optionalText,
-  /** largest accepted HTTP body (bytes or a size like 32mb); larger → 413 */
-  PREDICTOR_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)?$/i, 'a size such as 32mb').default('32mb'),
+  /** largest accepted HTTP body (bytes or a size like 32mb; k = 1024), read as a number of bytes; larger → 413 */
+  PREDICTOR_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)?$/i, 'a size such as 32mb')
+    .default('32mb')
+    .transform((size) => Number.parseInt(size, 10) * (BYTES_PER_UNIT[size.replace(/^\d+/, '').toLowerCase()] ?? 1)),
+  /** this replica's name, unique among replicas and stable across its restarts: its model-events consumer group */
+  PREDICTOR_INSTANCE_ID: z.string().min(1).default(hostname()),
   /** most queued jobs remembered for /queuetime (oldest forgotten first) */
   PREDICTOR_QUEUE_LIMIT: z.coerce.number().int().positive().default(200_000),
 });

@@ -28,7 +28,7 @@ export class PredictorLifecycle implements OnApplicationBootstrap, OnModuleDestr
     const outcomes = await this.models.loadAll();
     for (const outcome of outcomes) if (!outcome.loaded) this.logger.warn(`${outcome.family}: ${outcome.reason}`);
     if (this.bus === null) return;
-    this.subscriptions.push(await this.modelEvents.start(this.bus, this.config.PREDICTOR_GROUP_ID));
+    this.subscriptions.push(await this.modelEvents.start(this.bus, this.config.PREDICTOR_GROUP_ID, this.config.PREDICTOR_INSTANCE_ID));
     this.subscriptions.push(await this.queuedJobs.start(this.bus, this.config.PREDICTOR_GROUP_ID));
   }
 

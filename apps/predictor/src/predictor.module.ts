@@ -1,14 +1,14 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import type { MessageBus } from '@jobcast/messaging';
 import { PREDICTOR_CONFIG, type PredictorConfig } from './config';
 import { PredictorGrpcController } from './grpc/predictor.grpc.controller';
 import { GrpcMetricsInterceptor } from './grpc/grpc-metrics.interceptor';
+import { PredictionEncoder, predictionEncoder } from './grpc/prediction-answer-encoders';
 import { PredictorGrpcHealth } from './grpc/grpc-health';
 import { AdminTokenGuard } from './http/admin-token.guard';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
 import { ModelsController } from './http/models.controller';
-import { RequestMetricsMiddleware } from './http/request-metrics.middleware';
 import { SoamcController } from './http/soamc.controller';
 import { TrainerClient } from './http/trainer-client';
 import { V1EstimatesController } from './http/v1-estimates.controller';
@@ -43,10 +43,11 @@ const HTTP_CONTROLLERS = [SoamcController, V1PredictController, V1EstimatesContr
 /**
  * The predictor: HTTP (SOAMC-compatible + /v1), gRPC `jobcast.v1.Predictor`, Kafka queued-job predictions and hot
  * reload. Hosted by its own main.ts or by the embedded mode, which injects the model source and the bus.
- * The gRPC server is attached by the host with `predictorGrpcOptions` (see bootstrap.ts).
+ * The host attaches the gRPC server with `predictorGrpcOptions` and the HTTP settings and request metrics with
+ * `configurePredictorHttp` (see bootstrap.ts).
  */
 @Module({})
-export class PredictorModule implements NestModule {
+export class PredictorModule {
   static register(options: PredictorModuleOptions): DynamicModule {
     return {
       module: PredictorModule,
@@ -59,6 +60,7 @@ export class PredictorModule implements NestModule {
         { provide: PREDICTOR_TOPICS, useValue: { ...DEFAULT_PREDICTOR_TOPICS, ...options.topics } },
         { provide: QUEUED_JOBS, useValue: new QueuedJobs(options.config.PREDICTOR_QUEUE_LIMIT) },
         { provide: PredictorMetrics, useValue: new PredictorMetrics() },
+        { provide: PredictionEncoder, useFactory: predictionEncoder },
         PredictorGrpcHealth,
         ServingModels,
         PredictionService,
@@ -73,9 +75,5 @@ export class PredictorModule implements NestModule {
       ],
       exports: [ServingModels, PredictionService, PredictorGrpcHealth, PredictorMetrics],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestMetricsMiddleware).forRoutes(...HTTP_CONTROLLERS);
   }
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const REPO = join(__dirname, '..', '..', '..');
@@ -12,6 +12,8 @@ export interface PredictorProcess {
   grpcTarget: string;
   /** resident and peak resident memory of the predictor, MB (Linux /proc) */
   memory(): { rssMb: number; peakRssMb: number };
+  /** starts a new peak (VmHWM) from the current resident memory, so a peak can be read for one part of the run */
+  resetPeakMemory(): void;
   /** CPU seconds (user + system) the predictor has used so far (Linux /proc): a figure the machine's load does not skew */
   cpuSeconds(): number;
   stop(): Promise<void>;
@@ -47,6 +49,7 @@ export async function startPredictorProcess(
       const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
       return { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
     },
+    resetPeakMemory: () => writeFileSync(`/proc/${child.pid}/clear_refs`, '5'),
     cpuSeconds: () => {
       // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks of 1/100 s; the name (field 2) may hold spaces
       const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');

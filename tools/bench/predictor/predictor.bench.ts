@@ -97,6 +97,9 @@ async function main(): Promise<void> {
     const grpcUnary = await withCpu(() =>
       runInLoadWorker<UnaryFigures>({ kind: 'grpc-unary', target: predictor.grpcTarget, request: grpcSingle, seconds: seconds('maxSeconds', 5), concurrency: 32 }),
     );
+    const beforeBatches = predictor.memory();
+    // the memory bar is judged during the batch runs: their peak is read on its own
+    predictor.resetPeakMemory();
     const batch = mixedBatch(Number(options['batchSize']), jobTypes, instances);
     const inFlight = Number(options['batchInFlight']);
     const batchSeconds = seconds('batchSeconds', 5);
@@ -105,6 +108,7 @@ async function main(): Promise<void> {
       runInLoadWorker<BatchFigures>({ kind: 'grpc-batch', target: predictor.grpcTarget, items: grpcBatch(batch), seconds: batchSeconds, inFlight }),
     );
     const after = predictor.memory();
+    const batchPeakMb = after.peakRssMb;
 
     console.log(`\npredictor benchmark, predictor ${launch.kind === 'compiled' ? 'compiled to JS' : 'from source'} (2-core machine shared with other work: figures are lower bounds; load average ${loadAtStart.map((load) => load.toFixed(2)).join(' ')} at start, ${loadavg().map((load) => load.toFixed(2)).join(' ')} at end)`);
     console.log(formatLoad(`POST /v1/predict @ ${rate}/s`, fixed), perCpu(fixed.requests, fixed.predictorCpuSeconds, 'requests'), fixed.p99Ms <= 5 && fixed.errors + fixed.non2xx === 0 ? 'PASS (p99 ≤ 5 ms, no errors)' : 'FAIL (target p99 ≤ 5 ms, no errors)');
@@ -118,11 +122,15 @@ async function main(): Promise<void> {
       console.log(
         `${name.padEnd(34)} ${figures.predictionsPerSecond.toFixed(0).padStart(7)} predictions/s (${figures.batches} batches of ${figures.batchSize}, ${figures.inFlight} in flight, ${figures.meanBatchMs.toFixed(0)} ms each)`,
         perCpu(figures.batches * figures.batchSize, figures.predictorCpuSeconds, 'predictions'),
+        `[client CPU ${figures.clientCpuSeconds.toFixed(1)} s]`,
         figures.predictionsPerSecond >= 50_000 ? 'PASS (≥ 50,000/s)' : 'FAIL (target ≥ 50,000/s)',
       );
     }
-    console.log(`RSS with all models loaded: ${loaded.rssMb.toFixed(0)} MB at start, ${after.rssMb.toFixed(0)} MB after the runs, peak ${after.peakRssMb.toFixed(0)} MB`, after.peakRssMb <= 300 ? 'PASS (≤ 300 MB)' : 'FAIL (target ≤ 300 MB)');
-    console.log(JSON.stringify({ fixedRate: fixed, maxRuntime, maxPredict, grpcUnary, httpBatch, grpcBatch: grpcBatchFigures, memory: { loaded, after }, launch: launch.kind, loadAverage: { start: loadAtStart, end: loadavg() } }));
+    console.log(
+      `RSS with all models loaded: ${loaded.rssMb.toFixed(0)} MB at start, peak ${beforeBatches.peakRssMb.toFixed(0)} MB over the single-request runs, ${after.rssMb.toFixed(0)} MB after the runs, peak ${batchPeakMb.toFixed(0)} MB during the batch runs (2 batches in flight)`,
+      batchPeakMb <= 300 ? 'PASS (≤ 300 MB)' : 'FAIL (target ≤ 300 MB)',
+    );
+    console.log(JSON.stringify({ fixedRate: fixed, maxRuntime, maxPredict, grpcUnary, httpBatch, grpcBatch: grpcBatchFigures, memory: { loaded, beforeBatches, after, batchPeakMb }, launch: launch.kind, loadAverage: { start: loadAtStart, end: loadavg() } }));
   } finally {
     await predictor.stop();
     await rm(compiledDir, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { QueueTimeService } from '../queue/queue-time.service';
 import { bodyOfGrpcRequest, type GrpcPredictRequest } from './grpc-request.mapper';
 import { PredictorGrpcErrorsFilter } from './grpc-errors.filter';
 import { GrpcMetricsInterceptor } from './grpc-metrics.interceptor';
+import { EncodedPredictionBatch, PredictionEncoder } from './prediction-answer-encoders';
 
 const SERVICE = 'Predictor';
 
@@ -23,6 +24,7 @@ export class PredictorGrpcController {
     private readonly predictions: PredictionService,
     private readonly queueTime: QueueTimeService,
     private readonly metrics: PredictorMetrics,
+    private readonly encoder: PredictionEncoder,
   ) {}
 
   @GrpcMethod(SERVICE, 'Predict')
@@ -35,7 +37,7 @@ export class PredictorGrpcController {
   }
 
   @GrpcMethod(SERVICE, 'PredictBatch')
-  predictBatch(request: { items?: GrpcPredictRequest[] }): { predictions: Prediction[] } {
+  predictBatch(request: { items?: GrpcPredictRequest[] }): EncodedPredictionBatch {
     const items = request.items ?? [];
     if (items.length > MAX_PREDICTION_BATCH) {
       throw new InvalidInputError([{ field: 'items', message: `${items.length} inputs; at most ${MAX_PREDICTION_BATCH} per call` }]);
@@ -45,9 +47,10 @@ export class PredictorGrpcController {
       if (!mapped.ok) throw new InvalidInputError(issuesAtIndex(index, mapped.issues));
       return mapped.body;
     });
-    const predictions = this.predictions.predictBodies(bodies);
-    this.metrics.predictions.inc({ interface: 'grpc' }, predictions.length);
-    return { predictions };
+    const prepared = this.predictions.prepareBodies(bodies);
+    this.metrics.predictions.inc({ interface: 'grpc' }, prepared.size);
+    // predicted and encoded a chunk at a time; the answer's serializer passes the bytes on
+    return this.encoder.batch(prepared.chunks());
   }
 
   /** One answer per request in order; a bad request gets an error answer and the stream carries on. */

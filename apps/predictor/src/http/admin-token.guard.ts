@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 import { PREDICTOR_CONFIG, type PredictorConfig } from '../config';
 
 /** Bearer-token check for `/update` and admin routes; open when PREDICTOR_ADMIN_TOKEN is unset (embedded mode). */
@@ -14,7 +14,7 @@ export class AdminTokenGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (this.expected === null) return true;
-    const presented = Buffer.from(context.switchToHttp().getRequest<Request>().headers.authorization ?? '');
+    const presented = Buffer.from(context.switchToHttp().getRequest<{ headers: IncomingHttpHeaders }>().headers.authorization ?? '');
     if (presented.length === this.expected.length && timingSafeEqual(presented, this.expected)) return true;
     throw new UnauthorizedException('this route needs Authorization: Bearer <PREDICTOR_ADMIN_TOKEN>');
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { StatusSetter } from './status-setter';
 import { ServingModels } from '../models/serving-models.service';
 
 /**
@@ -14,7 +14,7 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Liveness, readiness and degraded state with the models serving; 503 until ready' })
-  health(@Res({ passthrough: true }) response: Response) {
+  health(@Res({ passthrough: true }) response: StatusSetter) {
     const status = this.models.status();
     response.status(status.ready ? 200 : 503);
     return { status: status.ready ? (status.degraded ? 'degraded' : 'ok') : 'not-ready', live: true, ...status };
@@ -28,7 +28,7 @@ export class HealthController {
 
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: 200 once every model family is loaded, else 503' })
-  ready(@Res({ passthrough: true }) response: Response) {
+  ready(@Res({ passthrough: true }) response: StatusSetter) {
     const { ready, degraded } = this.models.status();
     response.status(ready ? 200 : 503);
     return { ready, degraded };

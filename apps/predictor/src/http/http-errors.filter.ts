@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import { HttpAdapterHost } from '@nestjs/core';
 import { InvalidInputError, ModelsUnavailableError } from '../prediction/prediction.errors';
 
 /**
@@ -10,18 +10,22 @@ import { InvalidInputError, ModelsUnavailableError } from '../prediction/predict
 export class PredictorHttpErrorsFilter implements ExceptionFilter {
   private readonly logger = new Logger('PredictorHttp');
 
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const response: unknown = host.switchToHttp().getResponse();
+    // through the adapter, so the same filter answers on Fastify (standalone) and Express (embedded)
+    const reply = (status: number, body: object) => this.adapterHost.httpAdapter.reply(response, body, status);
     if (error instanceof InvalidInputError) {
-      response.status(400).json({ statusCode: 400, error: 'Bad Request', message: error.message, issues: error.issues });
+      reply(400, { statusCode: 400, error: 'Bad Request', message: error.message, issues: error.issues });
     } else if (error instanceof ModelsUnavailableError) {
-      response.status(503).json({ statusCode: 503, error: 'Service Unavailable', message: error.message });
+      reply(503, { statusCode: 503, error: 'Service Unavailable', message: error.message });
     } else if (error instanceof HttpException) {
       const body = error.getResponse();
-      response.status(error.getStatus()).json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
+      reply(error.getStatus(), typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
     } else {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      response.status(500).json({ statusCode: 500, error: 'Internal Server Error', message: 'unexpected error; see the predictor log' });
+      reply(500, { statusCode: 500, error: 'Internal Server Error', message: 'unexpected error; see the predictor log' });
     }
   }
 }

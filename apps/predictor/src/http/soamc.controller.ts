@@ -11,7 +11,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { StatusSetter } from './status-setter';
 import { RuntimeEstimatesService } from '../prediction/runtime-estimates.service';
 import { QueueTimeService } from '../queue/queue-time.service';
 import { AdminTokenGuard } from './admin-token.guard';
@@ -68,7 +68,7 @@ export class SoamcController {
   @HttpCode(202)
   @UseGuards(AdminTokenGuard)
   @ApiOperation({ summary: "Starts one training run on the trainer (409 with the running run's id when one is running)" })
-  async update(@Res({ passthrough: true }) response: Response) {
+  async update(@Res({ passthrough: true }) response: StatusSetter) {
     if (!this.trainer.configured) throw new ServiceUnavailableException('TRAINER_URL is not set: this predictor cannot start training');
     const answer = await this.trainer.startTrainingRun().catch((error: Error) => {
       throw new BadGatewayException(`the trainer at TRAINER_URL did not answer: ${error.message}`);

@@ -1,16 +1,20 @@
-import { Body, Controller, HttpCode, PayloadTooLargeException, Post, UseFilters } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { Body, Controller, HttpCode, Logger, PayloadTooLargeException, Post, StreamableFile, UseFilters } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MAX_PREDICTION_BATCH, type Prediction } from '@jobcast/contracts';
 import { PredictorMetrics } from '../observability/predictor-metrics';
 import { InvalidInputError } from '../prediction/prediction.errors';
 import { PredictionService } from '../prediction/prediction.service';
 import { PredictorHttpErrorsFilter } from './http-errors.filter';
+import { batchAnswerJson } from './prediction-json';
 import { BatchRequestSchema, BatchResponseSchema, PredictionInputSchema, PredictionSchema } from './openapi-schemas';
 
 @ApiTags('v1')
 @Controller('v1/predict')
 @UseFilters(PredictorHttpErrorsFilter)
 export class V1PredictController {
+  private readonly logger = new Logger(V1PredictController.name);
+
   constructor(
     private readonly predictions: PredictionService,
     private readonly metrics: PredictorMetrics,
@@ -32,14 +36,26 @@ export class V1PredictController {
   @ApiOperation({ summary: `Up to ${MAX_PREDICTION_BATCH} predictions in one call; one bad item fails the call naming it` })
   @ApiBody({ schema: BatchRequestSchema })
   @ApiOkResponse({ schema: BatchResponseSchema })
-  predictBatch(@Body() body: unknown): { predictions: Prediction[] } {
+  predictBatch(@Body() body: unknown): StreamableFile {
     const items = (body as { items?: unknown } | null)?.items;
     if (!Array.isArray(items)) throw new InvalidInputError([{ field: 'items', message: 'expected an array of prediction inputs' }]);
     if (items.length > MAX_PREDICTION_BATCH) {
       throw new PayloadTooLargeException(`items holds ${items.length} inputs; at most ${MAX_PREDICTION_BATCH} per call`);
     }
-    const predictions = this.predictions.predictBodies(items);
-    this.metrics.predictions.inc({ interface: 'http' }, predictions.length);
-    return { predictions };
+    // Validated and bound to the serving models now (a bad item is a 400); predicted and sent a chunk at a time after.
+    const prepared = this.predictions.prepareBodies(items);
+    this.metrics.predictions.inc({ interface: 'http' }, prepared.size);
+    const answer = Readable.from(this.loggingFailures(batchAnswerJson(prepared.chunks())), { objectMode: false });
+    return new StreamableFile(answer, { type: 'application/json; charset=utf-8' });
+  }
+
+  /** An error once the answer has started can only cut the connection: say why in the log. */
+  private *loggingFailures(pieces: Iterable<string>): Generator<string> {
+    try {
+      yield* pieces;
+    } catch (error) {
+      this.logger.error(`a batch answer failed after it started: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      throw error;
+    }
   }
 }

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ModelsEvent } from '@jobcast/contracts';
 import type { MessageBatch, MessageBus, Subscription } from '@jobcast/messaging';
-import { randomUUID } from 'node:crypto';
 import { MODEL_FAMILIES, type ModelFamily } from '../models/model-ports';
 import { ServingModels } from '../models/serving-models.service';
 import { PREDICTOR_TOPICS, type PredictorTopics } from './predictor-topics';
@@ -9,8 +8,9 @@ import { PREDICTOR_TOPICS, type PredictorTopics } from './predictor-topics';
 const isServedFamily = (family: string): family is ModelFamily => (MODEL_FAMILIES as readonly string[]).includes(family);
 
 /**
- * Hot reload: every predictor replica hears every `jobcast.models.v1` event (a group of its own, from the latest
- * offset: the champions at start come from the model source) and reloads that family. A refused model is reported
+ * Hot reload: every predictor replica hears every `jobcast.models.v1` event and reloads that family. Each replica reads
+ * in a group of its own named after PREDICTOR_INSTANCE_ID, so a restart resumes that group instead of leaving one more
+ * behind; a new group starts from the latest offset (the champions at start come from the model source). A refused model is reported
  * by ServingModels; the event is still consumed, so a broken model is not retried forever.
  */
 @Injectable()
@@ -22,10 +22,10 @@ export class ModelEventsListener {
     @Inject(PREDICTOR_TOPICS) private readonly topics: PredictorTopics,
   ) {}
 
-  start(bus: MessageBus, groupPrefix: string): Promise<Subscription> {
+  start(bus: MessageBus, groupPrefix: string, instanceId: string): Promise<Subscription> {
     return bus.subscribe({
       topic: this.topics.models,
-      groupId: `${groupPrefix}-models-${randomUUID()}`,
+      groupId: `${groupPrefix}-models-${instanceId}`,
       startFrom: 'latest',
       handler: (batch) => this.handle(batch),
     });

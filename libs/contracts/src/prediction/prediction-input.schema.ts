@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readPlainCalcloudKeywords, readPlainJobSpec } from './plain-prediction-input';
 
 /**
  * What a caller may send to be predicted. Three shapes are accepted because schedulers already hold one of them:
@@ -89,6 +90,14 @@ export function parsePredictionInput(body: unknown): ParsedPredictionInput {
         },
       ],
     };
+  }
+  // the common, plainly valid bodies skip zod (same result); the schema reads and explains the rest
+  if (kind === 'calcloud') {
+    const keywords = readPlainCalcloudKeywords(body);
+    if (keywords !== undefined) return { ok: true, input: { kind, keywords } };
+  } else if (kind === 'job-run') {
+    const job = readPlainJobSpec(body);
+    if (job !== undefined) return { ok: true, input: { kind, job } };
   }
   const schema = kind === 'job-run' ? JobSpec : kind === 'calcloud' ? CalcloudKeywords : RawJobStatusDocument;
   const result = schema.safeParse(body);
