@@ -18,6 +18,7 @@ import type { UnaryFigures } from './grpc-unary-load';
 import { runInLoadWorker } from './load-job';
 import { CALCLOUD_CSV, syntheticRuns, trainCalcloudRun, trainRuntimeRun } from './bench-models';
 import { compilePredictor } from './compile-predictor';
+import { deploymentNodeFlags } from './deployment-flags';
 import { httpLoad, type LoadFigures } from './http-load';
 import { calcloudInput, grpcBatch, mixedBatch } from './payloads';
 import { startPredictorProcess, type PredictorLaunch } from './predictor-process';
@@ -73,7 +74,8 @@ async function main(): Promise<void> {
   const compiledDir = await mkdtemp(join(tmpdir(), 'predictor-bench-build-'));
   const launch: PredictorLaunch = options['fromSource'] ? { kind: 'source' } : { kind: 'compiled', ...compilePredictor(compiledDir) };
   const profileArgs = options['profile'] === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options['profile']}`];
-  const predictor = await startPredictorProcess({ PREDICTOR_MODELS_DIR: modelsDir }, await freePort(), await freePort(), launch, profileArgs);
+  const nodeFlags = [...deploymentNodeFlags(), ...profileArgs];
+  const predictor = await startPredictorProcess({ PREDICTOR_MODELS_DIR: modelsDir }, await freePort(), await freePort(), launch, nodeFlags);
   try {
     const loaded = predictor.memory();
     const loadAtStart = loadavg();
@@ -110,7 +112,7 @@ async function main(): Promise<void> {
     const after = predictor.memory();
     const batchPeakMb = after.peakRssMb;
 
-    console.log(`\npredictor benchmark, predictor ${launch.kind === 'compiled' ? 'compiled to JS' : 'from source'} (2-core machine shared with other work: figures are lower bounds; load average ${loadAtStart.map((load) => load.toFixed(2)).join(' ')} at start, ${loadavg().map((load) => load.toFixed(2)).join(' ')} at end)`);
+    console.log(`\npredictor benchmark, predictor ${launch.kind === 'compiled' ? 'compiled to JS' : 'from source'}, node ${nodeFlags.join(' ')} (2-core machine shared with other work: figures are lower bounds; load average ${loadAtStart.map((load) => load.toFixed(2)).join(' ')} at start, ${loadavg().map((load) => load.toFixed(2)).join(' ')} at end)`);
     console.log(formatLoad(`POST /v1/predict @ ${rate}/s`, fixed), perCpu(fixed.requests, fixed.predictorCpuSeconds, 'requests'), fixed.p99Ms <= 5 && fixed.errors + fixed.non2xx === 0 ? 'PASS (p99 ≤ 5 ms, no errors)' : 'FAIL (target p99 ≤ 5 ms, no errors)');
     console.log(formatLoad('GET /runtime, max', maxRuntime), perCpu(maxRuntime.requests, maxRuntime.predictorCpuSeconds, 'requests'));
     console.log(formatLoad('POST /v1/predict, max', maxPredict), perCpu(maxPredict.requests, maxPredict.predictorCpuSeconds, 'requests'));
@@ -130,7 +132,7 @@ async function main(): Promise<void> {
       `RSS with all models loaded: ${loaded.rssMb.toFixed(0)} MB at start, peak ${beforeBatches.peakRssMb.toFixed(0)} MB over the single-request runs, ${after.rssMb.toFixed(0)} MB after the runs, peak ${batchPeakMb.toFixed(0)} MB during the batch runs (2 batches in flight)`,
       batchPeakMb <= 300 ? 'PASS (≤ 300 MB)' : 'FAIL (target ≤ 300 MB)',
     );
-    console.log(JSON.stringify({ fixedRate: fixed, maxRuntime, maxPredict, grpcUnary, httpBatch, grpcBatch: grpcBatchFigures, memory: { loaded, beforeBatches, after, batchPeakMb }, launch: launch.kind, loadAverage: { start: loadAtStart, end: loadavg() } }));
+    console.log(JSON.stringify({ fixedRate: fixed, maxRuntime, maxPredict, grpcUnary, httpBatch, grpcBatch: grpcBatchFigures, memory: { loaded, beforeBatches, after, batchPeakMb }, launch: launch.kind, nodeFlags, loadAverage: { start: loadAtStart, end: loadavg() } }));
   } finally {
     await predictor.stop();
     await rm(compiledDir, { recursive: true, force: true });
