@@ -53,5 +53,9 @@ describe('gradient-boosted trees', () => {
     expect(() => new CompiledEnsemble(tampered)).toThrow(/malformed tree/);
     tampered.trees[0][0] = { ...model.trees[0][0], feature: [9, ...model.trees[0][0].feature.slice(1)] };
     expect(() => new CompiledEnsemble(tampered)).toThrow(/feature 9 of 2/);
+    const injectedWidth = { ...model, features: '2; globalThis.process.exit(1)' as unknown as number };
+    expect(() => new CompiledEnsemble(injectedWidth)).toThrow(/malformed trees/);
+    const injectedScore = { ...model, baseScore: ['0; globalThis.process.exit(1)' as unknown as number] };
+    expect(() => new CompiledEnsemble(injectedScore)).toThrow(/malformed tree/);
   });
 });

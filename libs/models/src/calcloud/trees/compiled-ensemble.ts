@@ -16,6 +16,9 @@ export class CompiledEnsemble {
   private readonly kernels: BatchKernel[] = [];
 
   constructor(private readonly model: BoostedTrees) {
+    if (!Number.isInteger(model.features) || model.features < 1) throw new Error(`malformed trees: ${JSON.stringify(model.features)} features`);
+    if (!Array.isArray(model.baseScore) || model.baseScore.length < 1) throw new Error('malformed trees: no base score');
+    model.baseScore.forEach(finite);
     const k = model.baseScore.length;
     for (let output = 0; output < k; output++) {
       const trees = model.trees.map((round) => round[output]);
