@@ -1,5 +1,5 @@
 import { Client } from '@elastic/elasticsearch';
-import { buildPageQuery, readPageHits } from './search-page-query';
+import { SEARCH_CLIENT_OPTIONS, buildPageQuery, readPageHits } from './search-page-query';
 import type { PageRequest, SearchSource, SearchedDocument } from './search-source.port';
 
 /** Elasticsearch 7.x through the 7.17 client (the 8.x client's compatibility headers are refused by 7.x servers). */
@@ -12,9 +12,7 @@ export class ElasticsearchSearchSource implements SearchSource {
     readonly index: string,
     private readonly tiebreakField: string,
   ) {
-    // Pages are parsed with plain JSON.parse: the prototype-poisoning scan of every page costs more than the parse,
-    // and the documents are only read and serialized again, never merged into other objects.
-    this.client = new Client({ node: url, requestTimeout: 60_000, maxRetries: 0, disablePrototypePoisoningProtection: true });
+    this.client = new Client({ node: url, ...SEARCH_CLIENT_OPTIONS });
   }
 
   async readPage(request: PageRequest): Promise<SearchedDocument[]> {

@@ -1,5 +1,5 @@
 import { Client } from '@opensearch-project/opensearch';
-import { buildPageQuery, readPageHits } from './search-page-query';
+import { SEARCH_CLIENT_OPTIONS, buildPageQuery, readPageHits } from './search-page-query';
 import type { PageRequest, SearchSource, SearchedDocument } from './search-source.port';
 
 /** OpenSearch 2.x through its own client (Elasticsearch clients from 7.14 on refuse to talk to OpenSearch). */
@@ -12,9 +12,7 @@ export class OpenSearchSearchSource implements SearchSource {
     readonly index: string,
     private readonly tiebreakField: string,
   ) {
-    // Pages are parsed with plain JSON.parse: the prototype-poisoning scan of every page costs more than the parse,
-    // and the documents are only read and serialized again, never merged into other objects.
-    this.client = new Client({ node: url, requestTimeout: 60_000, maxRetries: 0, disablePrototypePoisoningProtection: true });
+    this.client = new Client({ node: url, ...SEARCH_CLIENT_OPTIONS });
   }
 
   async readPage(request: PageRequest): Promise<SearchedDocument[]> {

@@ -1,6 +1,13 @@
 import type { PageRequest, SearchedDocument } from './search-source.port';
 
 /**
+ * Client options both engines' clients take. Pages are parsed with plain JSON.parse: the prototype-poisoning scan of
+ * every page costs more than the parse, and the documents are only read and serialized again, never merged into
+ * other objects.
+ */
+export const SEARCH_CLIENT_OPTIONS = { requestTimeout: 60_000, maxRetries: 0, disablePrototypePoisoningProtection: true } as const;
+
+/**
  * The query both engines run: a status filter, a lower bound on `@timestamp` (its range also skips documents
  * without one, which no order could place), an upper bound at the engine's `now` so a document stamped in the
  * future waits for its time instead of pushing the cursor ahead, and `search_after` paging on
