@@ -15,7 +15,7 @@ export function calcloudHistory(count: number): JobRun[] {
       payloadId: `ictest${String(index).padStart(4, '0')}`,
       source: 'calcloud',
       jobId: null,
-      jobType: 'hst-calibration:wfc3',
+      jobType: 'job-hst_calibration:wfc3',
       queue: null,
       instanceType: null,
       status: 'job-completed',

@@ -82,7 +82,7 @@ describe('runImport', () => {
       calcloudItems(file, '2021-05-11T00:00:00.000Z'),
     );
     expect(summary).toMatchObject({ read: 4, stored: 2, stale: 0, rejected: 2 });
-    expect(await repository.count({ source: 'calcloud', jobType: 'hst-calibration:wfc3' })).toBe(2);
+    expect(await repository.count({ source: 'calcloud', jobType: 'job-hst_calibration:wfc3' })).toBe(2);
     expect(rejected.map((reject: { line: number; reason: string }) => [reject.line, reject.reason])).toEqual([
       [4, expect.stringContaining('wallclock: not a number')],
       [5, 'expected 12 fields, found 4'],

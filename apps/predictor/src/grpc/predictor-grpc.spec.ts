@@ -36,7 +36,7 @@ describe('predictor gRPC API (jobcast.v1.Predictor)', () => {
 
   it('answers PredictBatch in order and names a bad item with INVALID_ARGUMENT', async () => {
     const { predictions } = await grpc.call('predictBatch', { items: [{ job: { jobType: 'job-hello_world:develop', instanceType: 'c5.9xlarge' } }, CALCLOUD_GRPC] });
-    expect(predictions.map((p: { jobType: string }) => p.jobType)).toEqual(['job-hello_world:develop', 'hst-calibration:wfc3']);
+    expect(predictions.map((p: { jobType: string }) => p.jobType)).toEqual(['job-hello_world:develop', 'job-hst_calibration:wfc3']);
     await expect(grpc.call('predictBatch', { items: [CALCLOUD_GRPC, { calcloud: { dataset: 'ia2l51030', nFiles: -3, totalMb: 1 } }] })).rejects.toMatchObject({
       code: status.INVALID_ARGUMENT,
       details: expect.stringContaining('items.1.n_files'),

@@ -6,7 +6,7 @@ import { batchAnswerJson, predictionJson } from './prediction-json';
 const calcloud: Prediction = {
   ...withMemory,
   memory: { ...withMemory.memory!, binProbabilities: [0.01, 0.9700000286102295, 0.01, 0.01] },
-  notes: ['runtime: no history for (hst-calibration:wfc3, m5a.2xlarge); answered at level "job-type"'],
+  notes: ['runtime: no history for (job-hst_calibration:wfc3, m5a.2xlarge); answered at level "job-type"'],
 };
 const { payloadId: _payloadId, ...runtimeOnly } = {
   ...calcloud,

@@ -59,7 +59,7 @@ describe('predictor HTTP API', () => {
     const prediction = await json(response);
     expect(prediction).toMatchObject({
       payloadId: 'ia2l51030',
-      jobType: 'hst-calibration:wfc3',
+      jobType: 'job-hst_calibration:wfc3',
       memory: { bin: 0, gb: 1.55, costAwareBin: 0, costAwareInstance: 'c5a.2xlarge' },
       wallclock: { seconds: 760, killTimeSeconds: 1520, source: 'calcloud' },
       cost: { instance: 'c5a.2xlarge', units: 'USD' },

@@ -14,7 +14,7 @@ const WFC3_ASSOCIATION = { n_files: 7, total_mb: 105, drizcorr: 1, pctecorr: 1, 
 describe('resolveSubject', () => {
   it('encodes calcloud keywords with calcloud rules and types the job by instrument', () => {
     const resolved = resolveSubject(input({ dataset: 'ia2l51030', n_files: 7, total_mb: 104.6, DETECTOR: 'UVIS', DRIZCORR: 'PERFORM', PCTECORR: 'PERFORM', CRSPLIT: 2 }), normalizeJobStatus);
-    expect(resolved).toEqual({ ok: true, subject: { payloadId: 'ia2l51030', jobType: 'hst-calibration:wfc3', instance: null, calcloud: { ...WFC3_ASSOCIATION, ipst: 'ia2l51030' }, calcloudProblem: null } });
+    expect(resolved).toEqual({ ok: true, subject: { payloadId: 'ia2l51030', jobType: 'job-hst_calibration:wfc3', instance: null, calcloud: { ...WFC3_ASSOCIATION, ipst: 'ia2l51030' }, calcloudProblem: null } });
   });
 
   it('names the dataset when its instrument letter is unknown', () => {
@@ -24,7 +24,7 @@ describe('resolveSubject', () => {
   });
 
   it('reads calcloud inputs from a JobRun-like job: encoded columns, or raw keywords with the ipppssoot param', () => {
-    const encoded = resolveSubject(input({ jobType: 'hst-calibration:wfc3', features: WFC3_ASSOCIATION }), normalizeJobStatus);
+    const encoded = resolveSubject(input({ jobType: 'job-hst_calibration:wfc3', features: WFC3_ASSOCIATION }), normalizeJobStatus);
     expect(encoded.ok && encoded.subject.calcloud).toEqual(WFC3_ASSOCIATION);
     const raw = resolveSubject(
       input({ payloadId: 'f00d', jobType: 'job-hst_calibration:wfc3', features: { ipppssoot: 'ia2l51030', DETECTOR: 'UVIS', DRIZCORR: 'PERFORM', PCTECORR: 'PERFORM', CRSPLIT: 2, n_files: 7, total_mb: 105 } }),

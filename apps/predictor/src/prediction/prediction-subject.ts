@@ -1,5 +1,6 @@
 import type { InputIssue, JobRun, JobSpec, PredictionInput } from '@jobcast/contracts';
 import { CalcloudInputError, encodeCalcloudKeywords, encodeCalcloudRecord, type CalcloudFeatures } from '@jobcast/models';
+import { CALCLOUD_INSTRUMENTS, calcloudJobType } from '@jobcast/features';
 import type { JobStatusNormalizer } from './job-status-normalizer.port';
 
 /** What every model is asked about: the job's identity plus its encoded calcloud inputs when it has them. */
@@ -14,13 +15,12 @@ export interface PredictionSubject {
 
 export type ResolvedSubject = { ok: true; subject: PredictionSubject } | { ok: false; issues: InputIssue[] };
 
-const INSTRUMENTS = ['acs', 'cos', 'stis', 'wfc3'];
 /** Keys whose presence in a job's features marks it as an HST calibration job. */
 const CALCLOUD_FEATURE_KEYS = ['n_files', 'total_mb', 'DETECTOR', 'SUBARRAY', 'DRIZCORR', 'PCTECORR', 'CRSPLIT'];
 
-/** calcloud jobs are typed by instrument, as the calcloud importer stores them (`hst-calibration:<instrument>`). */
-export function calcloudJobType(features: CalcloudFeatures): string {
-  return `hst-calibration:${INSTRUMENTS[features.instr]}`;
+/** calcloud jobs are typed by instrument (the encoder checked its code), as the importer and HySDS name them. */
+export function calcloudJobTypeOf(features: CalcloudFeatures): string {
+  return calcloudJobType(CALCLOUD_INSTRUMENTS[features.instr].name);
 }
 
 /** Turns any accepted input into a subject; inputs the encoders or the normalizer refuse are input issues. */
@@ -40,7 +40,7 @@ export function resolveSubject(input: PredictionInput, normalize: JobStatusNorma
           PCTECORR: keywordText(PCTECORR),
           CRSPLIT: typeof CRSPLIT === 'number' ? CRSPLIT : keywordText(CRSPLIT),
         });
-        return { ok: true, subject: { payloadId: dataset, jobType: calcloudJobType(features), instance: null, calcloud: features, calcloudProblem: null } };
+        return { ok: true, subject: { payloadId: dataset, jobType: calcloudJobTypeOf(features), instance: null, calcloud: features, calcloudProblem: null } };
       } catch (error) {
         if (!(error instanceof CalcloudInputError)) throw error;
         return { ok: false, issues: error.problems.map((problem) => ({ field: 'dataset', message: problem })) };

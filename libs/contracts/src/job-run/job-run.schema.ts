@@ -17,7 +17,7 @@ export const JobRun = z.object({
   payloadId: z.string().min(1).max(512),
   source: JobSource,
   jobId: z.string().max(512).nullable(),
-  /** e.g. `job-hello_world:develop`; for calcloud `hst-calibration:<instrument>` */
+  /** e.g. `job-hello_world:develop`; for calcloud `job-hst_calibration:<instrument>` */
   jobType: z.string().min(1).max(512),
   queue: z.string().max(512).nullable(),
   instanceType: z.string().max(128).nullable(),

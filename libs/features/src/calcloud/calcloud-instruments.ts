@@ -17,7 +17,14 @@ export function instrumentOfCode(code: number): CalcloudInstrument | undefined {
   return CALCLOUD_INSTRUMENTS.find((instrument) => instrument.code === code);
 }
 
-/** Job type of a calcloud job: `hst-calibration:<acs|cos|stis|wfc3>`. */
-export function calcloudJobType(instrument: CalcloudInstrument): string {
-  return `hst-calibration:${instrument.name}`;
+/** What every calcloud job type starts with. */
+export const CALCLOUD_JOB_TYPE_PREFIX = 'job-hst_calibration:';
+
+/**
+ * Job type of a calcloud job, `job-hst_calibration:<acs|cos|stis|wfc3>`, in HySDS' `job-<name>:<version>` shape: the
+ * importer, the synthetic HySDS history and the predictor all name these jobs so, and the runtime model's history of
+ * a type answers predictions for it.
+ */
+export function calcloudJobType(instrument: CalcloudInstrument['name']): string {
+  return `${CALCLOUD_JOB_TYPE_PREFIX}${instrument}`;
 }

@@ -21,7 +21,7 @@ describe('calcloudRowToJobRun', () => {
         payloadId: 'ia2l51030',
         source: 'calcloud',
         jobId: 'ia2l51030',
-        jobType: 'hst-calibration:wfc3',
+        jobType: 'job-hst_calibration:wfc3',
         queue: null,
         instanceType: null,
         status: 'job-completed',

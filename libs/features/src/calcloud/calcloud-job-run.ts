@@ -14,7 +14,7 @@ export function missingCalcloudColumns(header: readonly string[]): string[] {
 
 /**
  * One row of a calcloud training export → `JobRun` (source `calcloud`, payloadId = the dataset id `ipst`,
- * jobType `hst-calibration:<instrument>`). The export has no timestamps, so `updatedAt` is when the export was
+ * jobType `job-hst_calibration:<instrument>`). The export has no timestamps, so `updatedAt` is when the export was
  * recorded (the caller knows it, e.g. from the file name). `memory` (GB) becomes `peakMemoryBytes`, `wallclock`
  * (s) `durationSeconds`; the nine encoded keywords become `features`. An empty target is null; a value that is not
  * a number is a reason.
@@ -42,7 +42,7 @@ export function calcloudRowToJobRun(row: Readonly<Record<string, string | undefi
     payloadId: datasetId,
     source: 'calcloud',
     jobId: datasetId,
-    jobType: calcloudJobType(instrument),
+    jobType: calcloudJobType(instrument.name),
     queue: null,
     instanceType: null,
     status: 'job-completed',

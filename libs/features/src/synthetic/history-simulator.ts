@@ -1,5 +1,6 @@
 import { planArrivals, type ArrivalPlan } from './arrival-process';
-import { hstMemoryBins, sampleHstCalibrationJob, hstMemoryBin, hstJobType } from './hst-calibration';
+import { calcloudJobType } from '../calcloud/calcloud-instruments';
+import { hstMemoryBins, sampleHstCalibrationJob, hstMemoryBin } from './hst-calibration';
 import { instanceType } from './instance-types';
 import { jobCatalog, queueInstances, type JobProfile } from './job-catalog';
 import { SeededRandom, WeightedChoice } from './random';
@@ -116,7 +117,7 @@ export class HistorySimulator {
     if (kind.kind === 'hst') {
       const hst = sampleHstCalibrationJob(this.random);
       const queue = hstMemoryBins[hstMemoryBin(hst.memoryGb)].queue;
-      return { type: hstJobType(hst.instrument), queue, timeLimitSeconds: hstTimeLimit(hst.wallclockSeconds), params: hst.params, inputBytes: [], outputBytes: [] };
+      return { type: calcloudJobType(hst.instrument), queue, timeLimitSeconds: hstTimeLimit(hst.wallclockSeconds), params: hst.params, inputBytes: [], outputBytes: [] };
     }
     const demand = this.sampleDemand(kind.profile);
     return { type: kind.profile.type, queue: kind.profile.queue, timeLimitSeconds: timeLimit(kind.profile), params: demand.params, inputBytes: [], outputBytes: [] };
@@ -250,7 +251,7 @@ export class HistorySimulator {
       if (attempt.outcome === 'out-of-memory') bin++;
       readyAt = attempt.endedAt! + random.uniform(30, 300) * 1000;
     }
-    return { type: hstJobType(hst.instrument), queue: hstMemoryBins[firstBin].queue, disposition: 'run', revokedAt: null, timeLimitSeconds: limit, params: hst.params, inputBytes, outputBytes, attempts };
+    return { type: calcloudJobType(hst.instrument), queue: hstMemoryBins[firstBin].queue, disposition: 'run', revokedAt: null, timeLimitSeconds: limit, params: hst.params, inputBytes, outputBytes, attempts };
   }
 
   /** Books the attempt on its queue's workers and cuts it off where the history ends. */

@@ -1,3 +1,4 @@
+import { calcloudJobType } from '../calcloud/calcloud-instruments';
 import { SeededRandom, WeightedChoice } from './random';
 
 /**
@@ -158,11 +159,7 @@ const instrumentChoice = new WeightedChoice(
 );
 
 /** The calcloud job types, one per instrument. */
-export const hstJobTypes: readonly string[] = instruments.map(hstJobType);
-
-export function hstJobType(instrument: HstInstrument): string {
-  return `job-hst_calibration:${instrument}`;
-}
+export const hstJobTypes: readonly string[] = instruments.map(calcloudJobType);
 
 export function sampleHstCalibrationJob(random: SeededRandom): HstCalibrationJob {
   const instrument = instrumentChoice.pick(random);

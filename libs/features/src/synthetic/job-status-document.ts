@@ -1,3 +1,4 @@
+import { CALCLOUD_JOB_TYPE_PREFIX } from '../calcloud/calcloud-instruments';
 import { instanceType } from './instance-types';
 import type { SimulatedAttempt, SimulatedJob } from './simulated-job';
 import { dailyIndex, dayPath, isoMicros, isoMicrosOdd, jobIdStamp } from './timestamps';
@@ -266,7 +267,7 @@ function transfers(sizes: readonly number[], windowStart: number, windowSeconds:
 }
 
 function failure(job: SimulatedJob, attempt: SimulatedAttempt): Partial<SyntheticJobStatusDocument> {
-  const hst = job.type.startsWith('job-hst_calibration:');
+  const hst = job.type.startsWith(CALCLOUD_JOB_TYPE_PREFIX);
   switch (attempt.outcome) {
     case 'out-of-memory': {
       const shortError = hst ? 'OutOfMemoryError: Container killed due to memory usage' : 'Container killed: out of memory (OOMKilled)';
@@ -313,7 +314,7 @@ function jobName(type: string): string {
 }
 
 function bucket(job: SimulatedJob): string {
-  return job.type.startsWith('job-hst_calibration:') ? 'hstdp-calcloud' : 'hysds-datasets';
+  return job.type.startsWith(CALCLOUD_JOB_TYPE_PREFIX) ? 'hstdp-calcloud' : 'hysds-datasets';
 }
 
 function round3(value: number): number {

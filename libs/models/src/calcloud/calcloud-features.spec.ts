@@ -6,7 +6,7 @@ const run = (features: JobRun['features'], overrides: Partial<JobRun> = {}): Job
   payloadId: 'ib5i08010',
   source: 'calcloud',
   jobId: null,
-  jobType: 'hst-calibration:wfc3',
+  jobType: 'job-hst_calibration:wfc3',
   queue: null,
   instanceType: null,
   status: 'job-completed',
