@@ -10,6 +10,7 @@ import { CALCLOUD_INPUTS, calcloudInputMatrix } from './calcloud-vectors';
 import { CALCLOUD_BIN_LADDER, CostAwareBinChooser } from './cost-aware-bin';
 import { DATASET_ID_COLUMNS, DatasetIdEncoder, DatasetIdEncoding } from './dataset-id-encoding';
 import { binProbabilitiesFromRegression, MemoryResiduals } from './memory-bin-risk';
+import { loadMemoryMixture, MemoryMixture, MemoryMixtureManifest } from './memory-mixture';
 
 export interface CalcloudPrediction {
   /** argmax of the classifier */
@@ -23,15 +24,32 @@ export interface CalcloudPrediction {
   costAwareInstance: string;
 }
 
+/** Predictions of a batch by field: row r's values at [r], its bin probabilities at [r × 4, r × 4 + 4). */
+export interface CalcloudPredictionColumns {
+  rows: number;
+  memBin: Uint8Array;
+  binProbs: Float32Array;
+  memoryGb: Float32Array;
+  wallclockSeconds: Float32Array;
+  killTimeSeconds: Float64Array;
+  /** index into CALCLOUD_BIN_LADDER, which names its instance type */
+  costAwareBin: Uint8Array;
+}
+
 /** Everything besides the three models that prediction needs; stored as `models/bundle.json`. */
 export const CalcloudBundleManifest = z.object({
-  /** 2 added the dataset-id encoding (`dataset_ids.json`, used when `featureNames` lists its columns) */
-  format: z.enum(['jobcast-calcloud-bundle/1', 'jobcast-calcloud-bundle/2']),
+  /**
+   * 2 added the dataset-id encoding (`dataset_ids.json`, used when `featureNames` lists its columns), 3 the memory
+   * mixture (`mem_bins/`, used when `memoryMixture` is set)
+   */
+  format: z.enum(['jobcast-calcloud-bundle/1', 'jobcast-calcloud-bundle/2', 'jobcast-calcloud-bundle/3']),
   config: z.string(),
   trainedAt: z.string(),
   featureNames: z.array(z.string()),
   killTime: KillTimeModel,
   memoryResiduals: MemoryResiduals,
+  /** memory = the regressor blended with the classifier's mixture of per-bin estimates (absent: the regressor alone) */
+  memoryMixture: MemoryMixtureManifest.optional(),
   /** USD per job-hour of bins 0..3 and the price table version they came from */
   binHourlyRates: z.array(z.number().nonnegative()).length(MEMORY_BIN_COUNT),
   priceTableVersion: z.string(),
@@ -51,6 +69,11 @@ export class CalcloudBatchError extends Error {
 export class CalcloudBundle {
   private readonly costAware: CostAwareBinChooser;
   private readonly datasetIdEncoder?: DatasetIdEncoder;
+  /** columns of the input matrix: the widest any of the three models takes */
+  private readonly inputWidth: number;
+  /** per-row scratch of the cost-aware choice (JavaScript runs one prediction at a time) */
+  private readonly fromRegressor = new Float64Array(MEMORY_BIN_COUNT);
+  private readonly blended = new Float64Array(MEMORY_BIN_COUNT);
 
   constructor(
     readonly tx: PowerTransformParams,
@@ -60,13 +83,19 @@ export class CalcloudBundle {
     readonly manifest: CalcloudBundleManifest,
     /** present when the models take the dataset-id columns */
     readonly datasetIds?: DatasetIdEncoding,
+    /** present when the manifest describes one */
+    readonly memoryMixture?: MemoryMixture,
   ) {
+    if ((manifest.memoryMixture === undefined) !== (memoryMixture === undefined)) throw new Error('calcloud bundle: the manifest and the memory mixture disagree');
     this.costAware = new CostAwareBinChooser(manifest.binHourlyRates, manifest.retryPenalty);
     this.datasetIdEncoder = datasetIds && new DatasetIdEncoder(datasetIds);
     const widths = datasetIds ? [CALCLOUD_INPUTS, CALCLOUD_INPUTS + DATASET_ID_COLUMNS.length] : [CALCLOUD_INPUTS];
-    for (const [name, estimator] of Object.entries({ memClf, memReg, wallReg })) {
+    const perBin = Object.fromEntries((memoryMixture?.perBin ?? []).flatMap((estimator, bin) => (estimator ? [[`memory mixture bin ${bin}`, estimator]] : [])));
+    const estimators = { memClf, memReg, wallReg, ...perBin };
+    for (const [name, estimator] of Object.entries(estimators)) {
       if (!widths.includes(estimator.inputs)) throw new Error(`calcloud bundle: ${name} takes ${estimator.inputs} inputs, expected ${widths.join(' or ')}`);
     }
+    this.inputWidth = Math.max(...Object.values(estimators).map((estimator) => estimator.inputs));
   }
 
   /** Validates every input first (all bad rows are named in one error), then predicts the whole batch at once. */
@@ -87,54 +116,65 @@ export class CalcloudBundle {
 
   /** Prediction for rows already validated (e.g. by `encodeCalcloudRecord`). */
   predictValid(features: ReadonlyArray<CalcloudFeatures>): CalcloudPrediction[] {
+    const columns = this.predictColumns(features);
+    return Array.from({ length: columns.rows }, (_, r) => ({
+      memBin: columns.memBin[r],
+      binProbs: Array.from(columns.binProbs.subarray(r * MEMORY_BIN_COUNT, (r + 1) * MEMORY_BIN_COUNT)),
+      memoryGb: columns.memoryGb[r],
+      wallclockSeconds: columns.wallclockSeconds[r],
+      killTimeSeconds: columns.killTimeSeconds[r],
+      costAwareBin: columns.costAwareBin[r],
+      costAwareInstance: CALCLOUD_BIN_LADDER[columns.costAwareBin[r]].instanceType,
+    }));
+  }
+
+  /** `predictValid` as one typed array per field, without an object per row (what a server answering batches wants). */
+  predictColumns(features: ReadonlyArray<CalcloudFeatures>): CalcloudPredictionColumns {
     const rows = features.length;
-    if (rows === 0) return [];
-    const matrices = new Map<number, Float32Array>();
-    const predict = (estimator: CalcloudEstimator) => {
-      let x = matrices.get(estimator.inputs);
-      if (!x) matrices.set(estimator.inputs, (x = calcloudInputMatrix(this.tx, features, estimator.inputs > CALCLOUD_INPUTS ? this.datasetIdEncoder : undefined)));
-      return estimator.predict(x, rows);
-    };
+    // one input matrix for the three models: those taking calcloud's 9 inputs read the first columns of each row
+    const x = calcloudInputMatrix(this.tx, features, this.inputWidth > CALCLOUD_INPUTS ? this.datasetIdEncoder : undefined);
+    const predict = (estimator: CalcloudEstimator) => (rows === 0 ? new Float32Array(0) : estimator.predict(x, rows, this.inputWidth));
     const probabilities = predict(this.memClf);
-    const memory = predict(this.memReg);
+    const regression = predict(this.memReg);
+    const memory = this.memoryMixture && rows > 0 ? this.memoryMixture.predict(probabilities, regression, x, rows, this.inputWidth) : regression;
     const wallclock = predict(this.wallReg);
-    const { killTime, memoryResiduals } = this.manifest;
-    const fromRegressor = new Float64Array(MEMORY_BIN_COUNT);
-    const blended = new Float64Array(MEMORY_BIN_COUNT);
-    const out: CalcloudPrediction[] = new Array(rows);
     for (let r = 0; r < rows; r++) {
-      const binProbs: number[] = new Array(MEMORY_BIN_COUNT);
-      let memBin = 0;
-      for (let bin = 0; bin < MEMORY_BIN_COUNT; bin++) {
-        binProbs[bin] = probabilities[r * MEMORY_BIN_COUNT + bin];
-        if (binProbs[bin] > binProbs[memBin]) memBin = bin;
-      }
-      const memoryGb = Math.max(memory[r], 0);
-      const wallclockSeconds = Math.max(wallclock[r], 1);
-      binProbabilitiesFromRegression(memoryResiduals, memoryGb, fromRegressor);
-      for (let bin = 0; bin < MEMORY_BIN_COUNT; bin++) blended[bin] = (binProbs[bin] + fromRegressor[bin]) / 2;
-      const costAwareBin = this.costAware.cheapest(blended, wallclockSeconds / 3600);
-      out[r] = {
-        memBin,
-        binProbs,
-        memoryGb,
-        wallclockSeconds,
-        killTimeSeconds: killTimeSeconds(killTime, wallclockSeconds),
-        costAwareBin,
-        costAwareInstance: CALCLOUD_BIN_LADDER[costAwareBin].instanceType,
-      };
+      memory[r] = Math.max(memory[r], 0);
+      wallclock[r] = Math.max(wallclock[r], 1);
     }
-    return out;
+    const { killTime, memoryResiduals } = this.manifest;
+    const { fromRegressor, blended } = this;
+    const columns: CalcloudPredictionColumns = {
+      rows,
+      memBin: new Uint8Array(rows),
+      binProbs: probabilities,
+      memoryGb: memory,
+      wallclockSeconds: wallclock,
+      killTimeSeconds: new Float64Array(rows),
+      costAwareBin: new Uint8Array(rows),
+    };
+    for (let r = 0; r < rows; r++) {
+      const first = r * MEMORY_BIN_COUNT;
+      let memBin = 0;
+      for (let bin = 1; bin < MEMORY_BIN_COUNT; bin++) if (probabilities[first + bin] > probabilities[first + memBin]) memBin = bin;
+      binProbabilitiesFromRegression(memoryResiduals, memory[r], fromRegressor);
+      for (let bin = 0; bin < MEMORY_BIN_COUNT; bin++) blended[bin] = (probabilities[first + bin] + fromRegressor[bin]) / 2;
+      columns.memBin[r] = memBin;
+      columns.killTimeSeconds[r] = killTimeSeconds(killTime, wallclock[r]);
+      columns.costAwareBin[r] = this.costAware.cheapest(blended, wallclock[r] / 3600);
+    }
+    return columns;
   }
 
   dispose(): void {
     this.memClf.dispose();
     this.memReg.dispose();
     this.wallReg.dispose();
+    this.memoryMixture?.dispose();
   }
 }
 
-/** Writes `<dir>/models/{tx_data.json, bundle.json, [dataset_ids.json], mem_clf/, mem_reg/, wall_reg/}`. */
+/** Writes `<dir>/models/{tx_data.json, bundle.json, [dataset_ids.json], mem_clf/, mem_reg/, wall_reg/, [mem_bins/]}`. */
 export async function saveCalcloudBundle(bundle: CalcloudBundle, dir: string): Promise<string> {
   const models = join(dir, 'models');
   mkdirSync(models, { recursive: true });
@@ -144,6 +184,7 @@ export async function saveCalcloudBundle(bundle: CalcloudBundle, dir: string): P
   await bundle.memClf.save(join(models, 'mem_clf'));
   await bundle.memReg.save(join(models, 'mem_reg'));
   await bundle.wallReg.save(join(models, 'wall_reg'));
+  await bundle.memoryMixture?.save(join(models, 'mem_bins'));
   return models;
 }
 
@@ -159,5 +200,6 @@ export async function loadCalcloudBundle(dir: string): Promise<CalcloudBundle> {
   const manifest = CalcloudBundleManifest.parse(read('bundle.json'));
   const datasetIds = manifest.featureNames.length > CALCLOUD_INPUTS ? DatasetIdEncoding.parse(read('dataset_ids.json')) : undefined;
   const [memClf, memReg, wallReg] = await Promise.all(['mem_clf', 'mem_reg', 'wall_reg'].map((name) => loadEstimator(join(models, name))));
-  return new CalcloudBundle(tx, memClf, memReg, wallReg, manifest, datasetIds);
+  const memoryMixture = manifest.memoryMixture && (await loadMemoryMixture(join(models, 'mem_bins'), manifest.memoryMixture));
+  return new CalcloudBundle(tx, memClf, memReg, wallReg, manifest, datasetIds, memoryMixture);
 }

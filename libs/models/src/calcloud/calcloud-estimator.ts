@@ -14,8 +14,11 @@ export interface CalcloudEstimator {
   readonly kind: EstimatorSettings['kind'];
   /** input columns it takes: the first `inputs` of the bundle's feature names */
   readonly inputs: number;
-  /** class probabilities (rows × 4) for the classifier, one value per row for the regressors */
-  predict(x: Float32Array, rows: number): Float32Array;
+  /**
+   * Class probabilities (rows × 4) for the classifier, one value per row for the regressors. Row r starts at
+   * `x[r × stride]` (default `inputs`): models taking fewer columns read the first ones of a shared, wider matrix.
+   */
+  predict(x: Float32Array, rows: number, stride?: number): Float32Array;
   save(dir: string): Promise<void>;
   dispose(): void;
 }
@@ -39,8 +42,9 @@ class NetworkEstimator implements CalcloudEstimator {
     private readonly targetScale: number,
   ) {}
 
-  predict(x: Float32Array, rows: number): Float32Array {
-    const out = tf.tidy(() => (this.model.predict(tf.tensor2d(x, [rows, this.inputs]), { batchSize: Math.max(rows, 1) }) as tf.Tensor).dataSync());
+  predict(x: Float32Array, rows: number, stride = this.inputs): Float32Array {
+    const input = stride === this.inputs ? x : ownColumns(x, rows, stride, this.inputs);
+    const out = tf.tidy(() => (this.model.predict(tf.tensor2d(input, [rows, this.inputs]), { batchSize: Math.max(rows, 1) }) as tf.Tensor).dataSync());
     const values = Float32Array.from(out);
     if (this.targetScale !== 1) for (let i = 0; i < values.length; i++) values[i] *= this.targetScale;
     return values;
@@ -65,8 +69,8 @@ class TreesEstimator implements CalcloudEstimator {
     this.compiled = new CompiledEnsemble(model);
   }
 
-  predict(x: Float32Array, rows: number): Float32Array {
-    return this.compiled.predict(x, rows);
+  predict(x: Float32Array, rows: number, stride = this.inputs): Float32Array {
+    return this.compiled.predict(x, rows, stride);
   }
 
   async save(dir: string): Promise<void> {
@@ -138,6 +142,13 @@ export async function loadEstimator(dir: string): Promise<CalcloudEstimator> {
 
 function writeMeta(dir: string, meta: z.infer<typeof EstimatorMeta>): void {
   writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta, null, 2));
+}
+
+/** The first `inputs` columns of a row-major matrix whose rows are `stride` wide. */
+function ownColumns(x: Float32Array, rows: number, stride: number, inputs: number): Float32Array {
+  const out = new Float32Array(rows * inputs);
+  for (let r = 0; r < rows; r++) out.set(x.subarray(r * stride, r * stride + inputs), r * inputs);
+  return out;
 }
 
 function oneHot(labels: Float32Array, classes: number): Float32Array {

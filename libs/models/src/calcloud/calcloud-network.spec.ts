@@ -6,6 +6,7 @@ import { loadCalcloudBundle, saveCalcloudBundle } from './calcloud-bundle';
 import type { CalcloudRow } from './calcloud-dataset';
 import { memoryBinOf } from './calcloud-targets';
 import { trainCalcloud } from './calcloud-training';
+import { CALCLOUD_INPUTS, calcloudInputMatrix } from './calcloud-vectors';
 
 /** Synthetic jobs whose memory grows with the input size, so the calcloud networks have something to learn. */
 function syntheticRows(count: number): CalcloudRow[] {
@@ -41,6 +42,12 @@ describe('calcloud networks (TensorFlow.js)', () => {
       const loaded = await loadCalcloudBundle(dir);
       const inputs = rows.slice(0, 5).map((r) => r.features);
       expect(loaded.predictBatch(inputs)).toEqual(first.bundle.predictBatch(inputs));
+      // a network reads its columns out of a wider matrix as out of its own
+      const own = calcloudInputMatrix(loaded.tx, inputs);
+      const stride = CALCLOUD_INPUTS + 3;
+      const wider = new Float32Array(inputs.length * stride).fill(Number.NaN);
+      inputs.forEach((_, row) => wider.set(own.subarray(row * CALCLOUD_INPUTS, (row + 1) * CALCLOUD_INPUTS), row * stride));
+      expect(loaded.memReg.predict(wider, inputs.length, stride)).toEqual(loaded.memReg.predict(own, inputs.length));
       loaded.dispose();
     } finally {
       rmSync(dir, { recursive: true, force: true });

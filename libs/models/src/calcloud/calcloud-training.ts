@@ -11,6 +11,7 @@ import { CALCLOUD_INPUTS, calcloudInputMatrix, calcloudInputNames } from './calc
 import { binHourlyRates } from './cost-aware-bin';
 import { DatasetIdEncoder, DatasetIdModel, fitDatasetIdEncoding, outOfFoldDatasetIdColumns } from './dataset-id-encoding';
 import { fitMemoryResiduals } from './memory-bin-risk';
+import { MemoryMixtureData, trainMemoryMixture } from './memory-mixture';
 import { stratifiedSplit } from './stratified-split';
 
 export interface CalcloudTrainingOptions {
@@ -39,7 +40,7 @@ export interface CalcloudMetrics {
   test_rows: number;
   train_seconds: number;
   /** wall time of each model's training and the epochs / rounds it ran */
-  fit_seconds: { mem_clf: number; mem_reg: number; wall_reg: number };
+  fit_seconds: { mem_clf: number; mem_reg: number; mem_bins: number; wall_reg: number };
   fit_steps: { mem_clf: number; mem_reg: number; wall_reg: number };
 }
 
@@ -152,14 +153,19 @@ export async function trainCalcloudOnSplit(
   };
   const memClf = await fit('mem_clf', 'memClf', (r) => r.memBin, true);
   const memReg = await fit('mem_reg', 'memReg', (r) => r.memoryGb, false);
+  const memBins = await fitMemoryMixture(config, plain, trainRows, validationRows, progress);
   const wallReg = await fit('wall_reg', 'wallReg', (r) => r.wallclockSeconds, false);
 
   const predictOne = (estimator: CalcloudEstimator) =>
     estimator.predict(estimator.inputs > CALCLOUD_INPUTS ? withIds.validation : plain.validation, validationRows.length);
+  // the risk spread is that of the memory prediction served: the blend when there is a mixture
+  const validationMemory = memBins.mixture
+    ? memBins.mixture.predict(predictOne(memClf.estimator), predictOne(memReg.estimator), plain.validation, validationRows.length, CALCLOUD_INPUTS)
+    : predictOne(memReg.estimator).map((gb) => Math.max(gb, 0));
   const priceTable = loadPriceTable(options.priceTablePath);
   const rates = binHourlyRates(priceTable);
   const bundle = new CalcloudBundle(tx, memClf.estimator, memReg.estimator, wallReg.estimator, {
-    format: 'jobcast-calcloud-bundle/2',
+    format: 'jobcast-calcloud-bundle/3',
     config: config.name,
     trainedAt: new Date().toISOString(),
     featureNames: calcloudInputNames(datasetIds !== undefined),
@@ -168,14 +174,12 @@ export async function trainCalcloudOnSplit(
       validationRows.map((r) => r.wallclockSeconds),
       config.killTimeCoverage,
     ),
-    memoryResiduals: fitMemoryResiduals(
-      predictOne(memReg.estimator).map((gb) => Math.max(gb, 0)),
-      validationRows.map((r) => r.memoryGb),
-    ),
+    memoryResiduals: fitMemoryResiduals(validationMemory, validationRows.map((r) => r.memoryGb)),
+    memoryMixture: memBins.mixture?.manifest,
     binHourlyRates: rates,
     priceTableVersion: priceTable.version,
     retryPenalty: { retryDelayUsdPerHour: config.retryDelayUsdPerHour, queueWaitHours: config.retryQueueWaitHours },
-  }, datasetIds);
+  }, datasetIds, memBins.mixture);
   const trainSeconds = (Date.now() - started) / 1000;
 
   const predictions = bundle.predictValid(testRows.map((r) => r.features));
@@ -198,8 +202,30 @@ export async function trainCalcloudOnSplit(
     train_rows: trainRows.length + validationRows.length,
     test_rows: testRows.length,
     train_seconds: Math.round(trainSeconds * 10) / 10,
-    fit_seconds: { mem_clf: memClf.seconds, mem_reg: memReg.seconds, wall_reg: wallReg.seconds },
+    fit_seconds: { mem_clf: memClf.seconds, mem_reg: memReg.seconds, mem_bins: memBins.seconds, wall_reg: wallReg.seconds },
     fit_steps: { mem_clf: memClf.history.loss.length, mem_reg: memReg.history.loss.length, wall_reg: wallReg.history.loss.length },
   };
   return { bundle, metrics, results };
+}
+
+/** The per-bin memory estimators of the configured mixture, on calcloud's 9 inputs (none when not configured). */
+async function fitMemoryMixture(
+  config: CalcloudTrainingConfig,
+  inputs: { train: Float32Array; validation: Float32Array },
+  trainRows: CalcloudRow[],
+  validationRows: CalcloudRow[],
+  progress: (message: string) => void,
+) {
+  if (!config.memoryMixture) return { mixture: undefined, seconds: 0 };
+  const started = Date.now();
+  const data = (x: Float32Array, part: CalcloudRow[]): MemoryMixtureData => ({
+    x,
+    inputs: CALCLOUD_INPUTS,
+    memoryGb: part.map((r) => r.memoryGb),
+    memBin: part.map((r) => r.memBin),
+  });
+  const { mixture, rounds } = await trainMemoryMixture(config.memoryMixture, data(inputs.train, trainRows), data(inputs.validation, validationRows), config);
+  const seconds = Math.round((Date.now() - started) / 100) / 10;
+  progress(`mem_bins: best rounds per bin ${rounds.join(', ')} (0: the regressor stands in), ${seconds} s`);
+  return { mixture, seconds };
 }

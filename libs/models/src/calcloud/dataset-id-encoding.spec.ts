@@ -24,6 +24,17 @@ describe('dataset-id encoding', () => {
     expect(a2l[column('program_log_memory')]).toBeCloseTo((3 * Math.log1p(3) + 2 * ((3 * Math.log1p(3) + 2 * Math.log1p(1)) / 5)) / 5);
   });
 
+  it('encodes a new visit of a known program with the program’s means, whichever encoder computes it first', () => {
+    const newVisit = encode(encoding, 'ia2l99010');
+    expect(newVisit[column('visit_log_count')]).toBe(0);
+    expect(newVisit[column('program_log_count')]).toBeCloseTo(Math.log1p(3));
+    expect(newVisit[column('visit_bin1_share')]).toBeCloseTo(newVisit[column('program_bin1_share')]);
+    expect(encode(encoding, 'ia2l98q1q')).toEqual(newVisit);
+    const fresh = new DatasetIdEncoder(fitDatasetIdEncoding(rows, 2));
+    expect(encode(fresh, 'ia2l98q1q')).toEqual(newVisit);
+    expect(encode(fresh, 'ia2l51abc')).toEqual(encode(encoding, 'ia2l51abc'));
+  });
+
   it('encodes an unknown, short or missing id as count 0 with all jobs’ means', () => {
     const prior = encode(encoding, 'izzz01010');
     expect(prior[column('program_log_count')]).toBe(0);

@@ -71,10 +71,16 @@ function addRow(stats: number[], row: DatasetIdTarget): void {
   stats[3 + row.memBin] += 1;
 }
 
-/** Encodes ids with a fitted encoding; a training visit's columns are computed once, then cost a map lookup per row. */
+/**
+ * Encodes ids with a fitted encoding. An id's columns depend only on its visit when the training jobs hold that visit,
+ * else only on its program (or on neither): each is computed once, then costs a map lookup per row. Only training
+ * visits and programs are kept, so a long-running predictor's caches stay bounded.
+ */
 export class DatasetIdEncoder {
   private readonly unknown: Float32Array;
   private readonly byVisit = new Map<string, Float32Array>();
+  /** columns of the ids whose visit is new but whose program is known */
+  private readonly byNewVisitOfProgram = new Map<string, Float32Array>();
 
   constructor(readonly encoding: DatasetIdEncoding) {
     this.unknown = this.columns(undefined);
@@ -82,14 +88,19 @@ export class DatasetIdEncoder {
 
   /** Writes the encoded columns of one id into `out` at `offset` (DATASET_ID_COLUMNS.length values). */
   encode(ipst: string | undefined, out: Float32Array, offset: number): void {
-    const keys = groupKeys(ipst);
-    let columns = keys ? this.byVisit.get(keys.visit) : this.unknown;
-    if (!columns) {
-      columns = this.columns(keys);
-      // only training visits are kept, so a long-running predictor's cache stays bounded
-      if (keys && Object.hasOwn(this.encoding.visits, keys.visit)) this.byVisit.set(keys.visit, columns);
-    }
-    out.set(columns, offset);
+    out.set(this.columnsOf(groupKeys(ipst)), offset);
+  }
+
+  private columnsOf(keys: { program: string; visit: string } | undefined): Float32Array {
+    if (keys === undefined) return this.unknown;
+    const ofVisit = this.byVisit.get(keys.visit);
+    if (ofVisit !== undefined) return ofVisit;
+    if (Object.hasOwn(this.encoding.visits, keys.visit)) return remember(this.byVisit, keys.visit, this.columns(keys));
+    // a new visit of a known program: the visit level falls back to the program's means, the same for all its ids
+    const ofProgram = this.byNewVisitOfProgram.get(keys.program);
+    if (ofProgram !== undefined) return ofProgram;
+    if (Object.hasOwn(this.encoding.programs, keys.program)) return remember(this.byNewVisitOfProgram, keys.program, this.columns(keys));
+    return this.unknown;
   }
 
   private columns(keys: { program: string; visit: string } | undefined): Float32Array {
@@ -102,6 +113,11 @@ export class DatasetIdEncoder {
     columns.set(visit, LEVEL_COLUMNS.length);
     return columns;
   }
+}
+
+function remember<V>(map: Map<string, V>, key: string, value: V): V {
+  map.set(key, value);
+  return value;
 }
 
 /** [log(1 + n), then each sum's mean pulled toward the parent's by `smoothing` pseudo-rows]. */

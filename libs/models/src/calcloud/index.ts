@@ -15,3 +15,4 @@ export * from './csv-table';
 export * from './trees';
 export * from './calcloud-cross-validation';
 export * from './dataset-id-encoding';
+export * from './memory-mixture';

@@ -27,11 +27,11 @@ export function fitMemoryResiduals(predictedGb: ArrayLike<number>, actualGb: Arr
 export function binProbabilitiesFromRegression(model: MemoryResiduals, predictedGb: number, out = new Float64Array(MEMORY_BIN_COUNT)): Float64Array {
   const residuals = model.residualsGb;
   let below = 0;
-  MEMORY_BIN_UPPER_GB.forEach((upper, bin) => {
-    const count = countBelow(residuals, upper - predictedGb);
+  for (let bin = 0; bin < MEMORY_BIN_UPPER_GB.length; bin++) {
+    const count = countBelow(residuals, MEMORY_BIN_UPPER_GB[bin] - predictedGb);
     out[bin] = (count - below) / residuals.length;
     below = count;
-  });
+  }
   out[MEMORY_BIN_UPPER_GB.length] = (residuals.length - below) / residuals.length;
   return out;
 }

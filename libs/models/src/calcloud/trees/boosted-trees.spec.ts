@@ -48,6 +48,10 @@ describe('gradient-boosted trees', () => {
     const { model } = trainBoostedTrees(train, dataset(200, 6), 2, { ...options, subsample: 0.7, objective: 'squared_error', outputs: 1 });
     const compiled = new CompiledEnsemble(model).predict(train.x, train.rows);
     predictBoostedTrees(model, train.x, train.rows).forEach((value, i) => expect(compiled[i]).toBeCloseTo(value, 3));
+    // the same rows as the first 2 of 3 columns of a wider matrix
+    const wider = new Float32Array(train.rows * 3).map((_, i) => (i % 3 === 2 ? Number.NaN : train.x[Math.floor(i / 3) * 2 + (i % 3)]));
+    expect(new CompiledEnsemble(model).predict(wider, train.rows, 3)).toEqual(compiled);
+    expect(() => new CompiledEnsemble(model).predict(wider, train.rows, 1)).toThrow(/stride of 1 is narrower than the 2 features/);
     const tampered = structuredClone(model);
     (tampered.trees[0][0].threshold as unknown[])[0] = '0) + globalThis.process.exit(1) + (0';
     expect(() => new CompiledEnsemble(tampered)).toThrow(/malformed tree/);

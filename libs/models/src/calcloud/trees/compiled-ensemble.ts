@@ -4,7 +4,7 @@ import type { RegressionTree } from './regression-tree';
 /** Trees per generated function: long enough to amortise the loop over the batch, short enough for V8 to optimise. */
 const TREES_PER_FUNCTION = 10;
 
-type BatchKernel = (x: Float32Array, rows: number, scores: Float32Array) => void;
+type BatchKernel = (x: Float32Array, rows: number, stride: number, scores: Float32Array) => void;
 
 /**
  * A boosted ensemble compiled to JavaScript for batched inference: each tree becomes nested conditionals with its
@@ -28,7 +28,7 @@ export class CompiledEnsemble {
           .map((tree) => treeSource(tree, model.features))
           .join('+');
         // source built from validated numbers only (see treeSource)
-        const kernel = new Function('x', 'rows', 'scores', `for (let r = 0, o = 0; r < rows; r++, o += ${model.features}) scores[r * ${k} + ${output}] += ${sum};`);
+        const kernel = new Function('x', 'rows', 'stride', 'scores', `for (let r = 0, o = 0; r < rows; r++, o += stride) scores[r * ${k} + ${output}] += ${sum};`);
         this.kernels.push(kernel as BatchKernel);
       }
     }
@@ -38,13 +38,18 @@ export class CompiledEnsemble {
     return this.model.baseScore.length;
   }
 
-  /** Regression values, or class probabilities for softmax; row-major `rows × outputs`. */
-  predict(x: Float32Array, rows: number): Float32Array {
+  /**
+   * Regression values, or class probabilities for softmax; row-major `rows × outputs`. Row r's features are
+   * `x[r × stride …]`: a wider matrix (more columns after the model's own) serves several models at once.
+   */
+  predict(x: Float32Array, rows: number, stride = this.model.features): Float32Array {
     const k = this.outputs;
-    if (x.length < rows * this.model.features) throw new Error(`input holds ${x.length} values, ${rows} rows × ${this.model.features} features expected`);
+    const { features } = this.model;
+    if (!Number.isInteger(stride) || stride < features) throw new Error(`a row stride of ${stride} is narrower than the ${features} features`);
+    if (rows > 0 && x.length < (rows - 1) * stride + features) throw new Error(`input holds ${x.length} values, ${rows} rows of ${stride} expected`);
     const scores = new Float32Array(rows * k);
     for (let r = 0; r < rows; r++) for (let c = 0; c < k; c++) scores[r * k + c] = this.model.baseScore[c];
-    for (const kernel of this.kernels) kernel(x, rows, scores);
+    for (const kernel of this.kernels) kernel(x, rows, stride, scores);
     if (this.model.objective === 'softmax') softmaxInPlace(scores, rows, k);
     return scores;
   }
