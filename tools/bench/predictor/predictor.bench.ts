@@ -6,7 +6,7 @@
  *   - batched predictions/s over HTTP and gRPC (10,000 per call, 2 calls in flight; target ≥ 50,000/s),
  *   - resident memory with all models loaded, after the runs and at peak (target ≤ 300 MB),
  * each with the predictor's own CPU seconds, and the load average, since the 2-core machine is shared.
- * Run: SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register tools/bench/predictor/predictor.bench.ts [--quick]
+ * Run: SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register tools/bench/predictor/predictor.bench.ts [--quick] [--rate-only]
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -36,6 +36,7 @@ const program = new Command('predictor-bench')
   .option('--from-source', 'run the predictor through @swc-node/register (adds the TypeScript compiler, ~90 MB RSS) instead of compiled')
   .option('--profile <dir>', 'write a V8 CPU profile of the predictor process into this folder (node --cpu-prof)')
   .option('--quick', 'short runs (10 s fixed rate, 5 s others) for a smoke check')
+  .option('--rate-only', 'only the fixed-rate test (after the warm-up): repeats of the latency figure without the rest')
   .parse();
 
 function freePort(): Promise<number> {
@@ -92,6 +93,19 @@ async function main(): Promise<void> {
       return { ...figures, predictorCpuSeconds: predictor.cpuSeconds() - before };
     };
     const fixed = await withCpu(() => httpLoad({ url: predictUrl, method: 'POST', body: single, seconds: seconds('rateSeconds', 10), connections: 16, ratePerSecond: rate }));
+    const header = () =>
+      `\npredictor benchmark, predictor ${launch.kind === 'compiled' ? 'compiled to JS' : 'from source'}, node ${nodeFlags.join(' ')} (2-core machine shared with other work: figures are lower bounds; load average ${loadAtStart.map((load) => load.toFixed(2)).join(' ')} at start, ${loadavg().map((load) => load.toFixed(2)).join(' ')} at end)`;
+    const fixedLine = () => [
+      formatLoad(`POST /v1/predict @ ${rate}/s`, fixed),
+      perCpu(fixed.requests, fixed.predictorCpuSeconds, 'requests'),
+      fixed.p99Ms <= 5 && fixed.errors + fixed.non2xx === 0 ? 'PASS (p99 ≤ 5 ms, no errors)' : 'FAIL (target p99 ≤ 5 ms, no errors)',
+    ];
+    if (options['rateOnly']) {
+      console.log(header());
+      console.log(...fixedLine());
+      console.log(JSON.stringify({ fixedRate: fixed, launch: launch.kind, nodeFlags, loadAverage: { start: loadAtStart, end: loadavg() } }));
+      return;
+    }
     const maxRuntime = await withCpu(() => httpLoad({ url: runtimeUrl, seconds: seconds('maxSeconds', 5), connections: 32 }));
     const maxPredict = await withCpu(() => httpLoad({ url: predictUrl, method: 'POST', body: single, seconds: seconds('maxSeconds', 5), connections: 32 }));
     const [grpcSingle] = grpcBatch([calcloudInput(3)]);
@@ -112,8 +126,8 @@ async function main(): Promise<void> {
     const after = predictor.memory();
     const batchPeakMb = after.peakRssMb;
 
-    console.log(`\npredictor benchmark, predictor ${launch.kind === 'compiled' ? 'compiled to JS' : 'from source'}, node ${nodeFlags.join(' ')} (2-core machine shared with other work: figures are lower bounds; load average ${loadAtStart.map((load) => load.toFixed(2)).join(' ')} at start, ${loadavg().map((load) => load.toFixed(2)).join(' ')} at end)`);
-    console.log(formatLoad(`POST /v1/predict @ ${rate}/s`, fixed), perCpu(fixed.requests, fixed.predictorCpuSeconds, 'requests'), fixed.p99Ms <= 5 && fixed.errors + fixed.non2xx === 0 ? 'PASS (p99 ≤ 5 ms, no errors)' : 'FAIL (target p99 ≤ 5 ms, no errors)');
+    console.log(header());
+    console.log(...fixedLine());
     console.log(formatLoad('GET /runtime, max', maxRuntime), perCpu(maxRuntime.requests, maxRuntime.predictorCpuSeconds, 'requests'));
     console.log(formatLoad('POST /v1/predict, max', maxPredict), perCpu(maxPredict.requests, maxPredict.predictorCpuSeconds, 'requests'));
     console.log(

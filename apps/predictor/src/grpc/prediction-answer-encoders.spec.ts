@@ -2,6 +2,7 @@ import { loadSync, type ServiceDefinition } from '@grpc/proto-loader';
 import { PREDICTOR_PROTO_PATH, PROTO_ROOT, type Prediction } from '@jobcast/contracts';
 import { withMemory, withoutMemory } from '../../test-support/sample-predictions';
 import { deepFreeze } from '../prediction/deep-freeze';
+import { SharedPartsPrediction } from '../prediction/shared-parts-prediction';
 import { encodePredictionAnswersDirectly } from './prediction-answer-encoders';
 
 const LOADER = { includeDirs: [PROTO_ROOT], keepCase: false, longs: Number, enums: String, defaults: false, oneofs: true };
@@ -24,10 +25,14 @@ describe('encodePredictionAnswersDirectly', () => {
     expect(direct[method].responseDeserialize(bytes)).toEqual(original[method].responseDeserialize(bytes));
   });
 
-  it('writes the same bytes when parts are shared (frozen) and encoded once', () => {
+  it('writes the same bytes when parts are shared (frozen, or a whole prediction but its id) and encoded once', () => {
     const shared = deepFreeze({ runtime: { ...withMemory.runtime! }, models: { ...withMemory.models }, notes: [...withMemory.notes], cost: { ...withoutMemory.cost! } });
+    const { payloadId: _payloadId, ...runtimeOnly } = withoutMemory;
+    const parts = deepFreeze(structuredClone(runtimeOnly));
     const predictions: Prediction[] = [
       { ...withMemory, runtime: shared.runtime, models: shared.models, notes: shared.notes },
+      new SharedPartsPrediction('c', parts),
+      new SharedPartsPrediction(null, parts),
       { ...withoutMemory, payloadId: 'a', runtime: shared.runtime, cost: shared.cost, models: shared.models },
       { ...withoutMemory, payloadId: 'b', runtime: shared.runtime, cost: shared.cost, models: shared.models, notes: shared.notes },
     ];

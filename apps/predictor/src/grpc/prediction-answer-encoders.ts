@@ -2,6 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import type { PackageDefinition, ServiceDefinition } from '@grpc/proto-loader';
 import { PREDICTOR_PROTO_PACKAGE, PREDICTOR_PROTO_PATH, PROTO_ROOT, type Prediction } from '@jobcast/contracts';
 import { Root, Writer, type Type } from 'protobufjs';
+import { SharedPartsPrediction, type SharedParts } from '../prediction/shared-parts-prediction';
 
 /** Wire type of a length-delimited field (an embedded message). */
 const LENGTH_DELIMITED = 2;
@@ -26,6 +27,10 @@ export class PredictionEncoder {
   private readonly fieldNames: string[];
   /** per field, the encoding of each frozen value: parts the assembler shares between predictions, which never change */
   private readonly sharedFields = new Map<string, WeakMap<object, Uint8Array>>();
+  /** by message length, the tag and length that open a prediction in a batch answer */
+  private readonly batchEntryOpenings = new Map<number, Uint8Array>();
+  /** the encoding of every field but the payload id (field 1, written first) of predictions made of shared parts */
+  private readonly sharedParts = new WeakMap<SharedParts, Uint8Array>();
 
   constructor() {
     const root = new Root();
@@ -61,8 +66,9 @@ export class PredictionEncoder {
       const chunkParts: Uint8Array[] = [];
       for (const prediction of chunk) {
         const fields = this.predictionParts(prediction);
-        const length = fields.reduce((sum, bytes) => sum + bytes.length, 0);
-        chunkParts.push(Writer.create().uint32(this.batchTag).uint32(length).finish(), ...fields);
+        let length = 0;
+        for (const bytes of fields) length += bytes.length;
+        chunkParts.push(this.batchEntryOpening(length), ...fields);
       }
       parts.push(Buffer.concat(chunkParts));
     }
@@ -72,9 +78,12 @@ export class PredictionEncoder {
   /**
    * A prediction's bytes in pieces. `encode` writes each field on its own in field-number order, so a message's bytes
    * are the concatenation of its fields' encodings: runs of fresh fields are encoded together, frozen values (shared
-   * runtime statistics, model versions, notes, whole runtime-only answers) once per value.
+   * runtime statistics, model versions, notes) once per value, and all fields but the payload id of a prediction made
+   * of shared parts (a runtime-only answer) once per set of parts.
    */
   private predictionParts(prediction: Prediction): Uint8Array[] {
+    const shared = SharedPartsPrediction.partsOf(prediction);
+    if (shared !== undefined) return [this.prediction.encode({ payloadId: prediction.payloadId }).finish(), this.sharedPartsBytes(shared)];
     const parts: Uint8Array[] = [];
     let fresh: Record<string, unknown> | null = null;
     for (const name of this.fieldNames) {
@@ -89,6 +98,19 @@ export class PredictionEncoder {
     }
     if (fresh !== null) parts.push(this.prediction.encode(fresh).finish());
     return parts;
+  }
+
+  /** The tag and length opening one prediction of a batch answer; kept per length, as predictions are of few lengths. */
+  private batchEntryOpening(length: number): Uint8Array {
+    let bytes = this.batchEntryOpenings.get(length);
+    if (bytes === undefined) this.batchEntryOpenings.set(length, (bytes = Writer.create().uint32(this.batchTag).uint32(length).finish()));
+    return bytes;
+  }
+
+  private sharedPartsBytes(shared: SharedParts): Uint8Array {
+    let bytes = this.sharedParts.get(shared);
+    if (bytes === undefined) this.sharedParts.set(shared, (bytes = this.prediction.encode(shared).finish()));
+    return bytes;
   }
 
   private sharedField(name: string, value: object): Uint8Array {

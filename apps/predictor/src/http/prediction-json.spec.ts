@@ -1,6 +1,7 @@
 import type { Prediction } from '@jobcast/contracts';
 import { withMemory } from '../../test-support/sample-predictions';
 import { deepFreeze } from '../prediction/deep-freeze';
+import { SharedPartsPrediction } from '../prediction/shared-parts-prediction';
 import { batchAnswerJson, predictionJson } from './prediction-json';
 
 const calcloud: Prediction = {
@@ -24,15 +25,20 @@ describe('prediction JSON', () => {
     ['fresh', calcloud],
     ['with frozen parts', { ...calcloud, runtime: shared.runtime, models: shared.models }],
     ['built from a frozen runtime-only answer', { payloadId: null, ...shared }],
+    ['made of shared parts', new SharedPartsPrediction('ia2l51030', shared)],
+    ['made of shared parts, without a payload id', new SharedPartsPrediction(null, shared)],
+    ['with text to escape', { ...calcloud, payloadId: 'a "b"\\c\n', jobType: 'job-\u2603', instance: '\ud800' }],
   ])('writes %s predictions exactly as JSON.stringify, from the cache too', (_kind, prediction) => {
     expect(predictionJson(prediction)).toBe(JSON.stringify(prediction));
     expect(predictionJson(prediction)).toBe(JSON.stringify(prediction));
   });
 
   it('writes a batch answer in pieces that join to the whole answer', () => {
-    const chunks: Prediction[][] = [[calcloud, { payloadId: 'a', ...shared }], [], [{ payloadId: 'b', ...shared }]];
+    const many = Array.from({ length: 250 }, (_, i) => new SharedPartsPrediction(`p${i}`, shared));
+    const chunks: Prediction[][] = [[calcloud, { payloadId: 'a', ...shared }], [], many];
     const pieces = [...batchAnswerJson(chunks)];
-    expect(pieces.length).toBeGreaterThan(2);
+    // the opening, one piece for the first chunk, three of at most 100 predictions for the last, the closing
+    expect(pieces).toHaveLength(6);
     expect(pieces.join('')).toBe(JSON.stringify({ predictions: chunks.flat() }));
     expect([...batchAnswerJson([])].join('')).toBe('{"predictions":[]}');
   });

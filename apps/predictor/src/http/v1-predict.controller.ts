@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
-import { Body, Controller, HttpCode, Logger, PayloadTooLargeException, Post, StreamableFile, UseFilters } from '@nestjs/common';
+import { Body, Controller, Header, HttpCode, Logger, PayloadTooLargeException, Post, StreamableFile, UseFilters } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MAX_PREDICTION_BATCH, type Prediction } from '@jobcast/contracts';
+import { MAX_PREDICTION_BATCH } from '@jobcast/contracts';
 import { PredictorMetrics } from '../observability/predictor-metrics';
 import { InvalidInputError } from '../prediction/prediction.errors';
 import { PredictionService } from '../prediction/prediction.service';
 import { PredictorHttpErrorsFilter } from './http-errors.filter';
-import { batchAnswerJson } from './prediction-json';
+import { batchAnswerJson, predictionJson } from './prediction-json';
 import { BatchRequestSchema, BatchResponseSchema, PredictionInputSchema, PredictionSchema } from './openapi-schemas';
 
 @ApiTags('v1')
@@ -22,13 +22,15 @@ export class V1PredictController {
 
   @Post()
   @HttpCode(200)
+  @Header('content-type', 'application/json; charset=utf-8')
   @ApiOperation({ summary: 'Memory bin, GB, wallclock, kill time, runtime statistics and cost for one job' })
   @ApiBody({ schema: PredictionInputSchema })
   @ApiOkResponse({ schema: PredictionSchema })
-  predict(@Body() body: unknown): Prediction {
+  predict(@Body() body: unknown): string {
     const prediction = this.predictions.predictBody(body);
     this.metrics.predictions.inc({ interface: 'http' });
-    return prediction;
+    // written as batch answers are (shared parts serialised once): the host sends the text as it is
+    return predictionJson(prediction);
   }
 
   @Post('batch')

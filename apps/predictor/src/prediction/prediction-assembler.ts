@@ -6,6 +6,7 @@ import { deepFreeze } from './deep-freeze';
 import { PairCache } from './pair-cache';
 import type { PredictionSubject } from './prediction-subject';
 import { toStatistics } from './runtime-statistics';
+import { SharedPartsPrediction, type SharedParts } from './shared-parts-prediction';
 
 const MIN_KILL_SECONDS = 60; // AWS Batch's minimum timeout
 const MAX_KILL_SECONDS = 48 * 3600;
@@ -20,22 +21,20 @@ interface RuntimeParts {
   notes: readonly string[];
 }
 
-/** A prediction without calcloud inputs: everything but the payload id depends on (job type, instance) only. */
-type RuntimeOnlyParts = Omit<Prediction, 'payloadId'>;
-
 /** A snapshot whose runtime family is loaded: what every prediction needs. */
 export type ServableSnapshot = ModelSnapshot & { runtime: NonNullable<ModelSnapshot['runtime']> };
 
 /**
  * Turns a subject and its calcloud answer into a prediction, for one snapshot of the models. The parts many
  * predictions share (runtime statistics and notes of a pair, the model versions, whole predictions of jobs without
- * calcloud inputs) are built once and frozen, so a batch neither recomputes nor re-allocates them, and the JSON
- * writer serialises each of them once.
+ * calcloud inputs) are built once and frozen, so a batch neither recomputes nor re-allocates them, and the JSON and
+ * protobuf writers encode each of them once.
  */
 export class PredictionAssembler {
   private readonly models: Readonly<Record<string, string>>;
   private readonly runtimeParts = new PairCache<RuntimeParts>(MAX_CACHED_PAIRS);
-  private readonly runtimeOnly = new PairCache<RuntimeOnlyParts>(MAX_CACHED_PAIRS);
+  /** a prediction without calcloud inputs: everything but the payload id depends on (job type, instance) only */
+  private readonly runtimeOnly = new PairCache<SharedParts>(MAX_CACHED_PAIRS);
 
   constructor(private readonly snapshot: ServableSnapshot) {
     const { runtime, calcloud } = snapshot;
@@ -50,7 +49,7 @@ export class PredictionAssembler {
         const { payloadId: _payloadId, ...shared } = this.build(subject, null);
         return deepFreeze(shared);
       });
-      return { payloadId: subject.payloadId, ...parts };
+      return new SharedPartsPrediction(subject.payloadId, parts);
     }
     return this.build(subject, calcloud);
   }
@@ -81,7 +80,7 @@ export class PredictionAssembler {
       instance: subject.instance,
       memory: calcloud && {
         bin: calcloud.memBin,
-        binProbabilities: [...calcloud.binProbs],
+        binProbabilities: calcloud.binProbs.slice(),
         gb: calcloud.memoryGb,
         costAwareBin: calcloud.costAwareBin,
         costAwareInstance: calcloud.costAwareInstance,

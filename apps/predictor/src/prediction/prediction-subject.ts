@@ -18,9 +18,12 @@ export type ResolvedSubject = { ok: true; subject: PredictionSubject } | { ok: f
 /** Keys whose presence in a job's features marks it as an HST calibration job. */
 const CALCLOUD_FEATURE_KEYS = ['n_files', 'total_mb', 'DETECTOR', 'SUBARRAY', 'DRIZCORR', 'PCTECORR', 'CRSPLIT'];
 
+/** Job type of each instrument code; built once, so lookups by job type hash the same strings every time. */
+const CALCLOUD_JOB_TYPES = CALCLOUD_INSTRUMENTS.map((instrument) => calcloudJobType(instrument.name));
+
 /** calcloud jobs are typed by instrument (the encoder checked its code), as the importer and HySDS name them. */
 export function calcloudJobTypeOf(features: CalcloudFeatures): string {
-  return calcloudJobType(CALCLOUD_INSTRUMENTS[features.instr].name);
+  return CALCLOUD_JOB_TYPES[features.instr];
 }
 
 /** Turns any accepted input into a subject; inputs the encoders or the normalizer refuse are input issues. */

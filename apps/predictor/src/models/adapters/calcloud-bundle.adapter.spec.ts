@@ -1,12 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encodeCalcloudKeywords } from '@jobcast/models';
+import { encodeCalcloudKeywords, loadCalcloudBundle } from '@jobcast/models';
 import { storeCalcloudRun, syntheticCalcloudRows } from '../../../test-support/stored-runs';
 import type { FamilyLoaders } from '../family-loaders';
 import { FolderModelSource } from '../folder-model-source';
 import { validateModel } from '../model-validation';
 import { loadCalcloudModel } from './calcloud-bundle.adapter';
+import { shortestFloat32Decimal } from './float32-decimals';
 
 describe('calcloud bundle served through FolderModelSource', () => {
   let root: string;
@@ -27,5 +28,19 @@ describe('calcloud bundle served through FolderModelSource', () => {
     expect(second.wallclockSeconds).toBeGreaterThan(first.wallclockSeconds);
     expect(first.binProbs.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 3);
     expect(first.killTimeSeconds).toBeGreaterThanOrEqual(60);
+  });
+
+  it('answers what the bundle predicts, its float32 values as their shortest decimals', async () => {
+    const model = await loadCalcloudModel(join(root, 'calcloud', 'small'));
+    const inputs = [1, 40, 2400].map((totalMb) => encodeCalcloudKeywords({ datasetId: 'ia2l51030', nFiles: 3, totalMb, DETECTOR: 'UVIS' }));
+    const bundle = await loadCalcloudBundle(join(root, 'calcloud', 'small'));
+    const expected = bundle.predictValid(inputs);
+    model.predictBatch(inputs).forEach((answer, row) => {
+      const { binProbs, memoryGb, wallclockSeconds, ...exact } = expected[row];
+      expect(answer).toMatchObject(exact);
+      const values = [...answer.binProbs, answer.memoryGb, answer.wallclockSeconds];
+      expect(values.map(Math.fround)).toEqual([...binProbs, memoryGb, wallclockSeconds]);
+      expect(values).toEqual(values.map(shortestFloat32Decimal));
+    });
   });
 });
