@@ -10,7 +10,7 @@ import { CALCLOUD_INPUTS, calcloudInputMatrix } from './calcloud-vectors';
 import { CALCLOUD_BIN_LADDER, CostAwareBinChooser } from './cost-aware-bin';
 import { DATASET_ID_COLUMNS, DatasetIdEncoder, DatasetIdEncoding } from './dataset-id-encoding';
 import { binProbabilitiesFromRegression, MemoryResiduals } from './memory-bin-risk';
-import { loadMemoryMixture, MemoryMixture, MemoryMixtureManifest } from './memory-mixture';
+import { loadMemoryMixture, MemoryMixture, MemoryMixtureManifest, servedMemory } from './memory-mixture';
 
 export interface CalcloudPrediction {
   /** argmax of the classifier */
@@ -136,12 +136,9 @@ export class CalcloudBundle {
     const predict = (estimator: CalcloudEstimator) => (rows === 0 ? new Float32Array(0) : estimator.predict(x, rows, this.inputWidth));
     const probabilities = predict(this.memClf);
     const regression = predict(this.memReg);
-    const memory = this.memoryMixture && rows > 0 ? this.memoryMixture.predict(probabilities, regression, x, rows, this.inputWidth) : regression;
+    const memory = servedMemory(this.memoryMixture, probabilities, regression, x, rows, this.inputWidth);
     const wallclock = predict(this.wallReg);
-    for (let r = 0; r < rows; r++) {
-      memory[r] = Math.max(memory[r], 0);
-      wallclock[r] = Math.max(wallclock[r], 1);
-    }
+    for (let r = 0; r < rows; r++) wallclock[r] = Math.max(wallclock[r], 1);
     const { killTime, memoryResiduals } = this.manifest;
     const { fromRegressor, blended } = this;
     const columns: CalcloudPredictionColumns = {

@@ -11,7 +11,7 @@ import { CALCLOUD_INPUTS, calcloudInputMatrix, calcloudInputNames } from './calc
 import { binHourlyRates } from './cost-aware-bin';
 import { DatasetIdEncoder, DatasetIdModel, fitDatasetIdEncoding, outOfFoldDatasetIdColumns } from './dataset-id-encoding';
 import { fitMemoryResiduals } from './memory-bin-risk';
-import { MemoryMixtureData, trainMemoryMixture } from './memory-mixture';
+import { MemoryMixtureData, servedMemory, trainMemoryMixture } from './memory-mixture';
 import { stratifiedSplit } from './stratified-split';
 
 export interface CalcloudTrainingOptions {
@@ -158,10 +158,7 @@ export async function trainCalcloudOnSplit(
 
   const predictOne = (estimator: CalcloudEstimator) =>
     estimator.predict(estimator.inputs > CALCLOUD_INPUTS ? withIds.validation : plain.validation, validationRows.length);
-  // the risk spread is that of the memory prediction served: the blend when there is a mixture
-  const validationMemory = memBins.mixture
-    ? memBins.mixture.predict(predictOne(memClf.estimator), predictOne(memReg.estimator), plain.validation, validationRows.length, CALCLOUD_INPUTS)
-    : predictOne(memReg.estimator).map((gb) => Math.max(gb, 0));
+  const validationMemory = servedMemory(memBins.mixture, predictOne(memClf.estimator), predictOne(memReg.estimator), plain.validation, validationRows.length, CALCLOUD_INPUTS);
   const priceTable = loadPriceTable(options.priceTablePath);
   const rates = binHourlyRates(priceTable);
   const bundle = new CalcloudBundle(tx, memClf.estimator, memReg.estimator, wallReg.estimator, {

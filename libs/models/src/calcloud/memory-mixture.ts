@@ -56,6 +56,22 @@ export class MemoryMixture {
   }
 }
 
+/**
+ * The memory GB a bundle serves (≥ 0): the blend when it has a mixture, else the regressor's value. Training fits the
+ * memory-risk spread on the same figure.
+ */
+export function servedMemory(
+  mixture: MemoryMixture | undefined,
+  probabilities: Float32Array,
+  regression: Float32Array,
+  x: Float32Array,
+  rows: number,
+  stride: number,
+): Float32Array {
+  if (mixture !== undefined && rows > 0) return mixture.predict(probabilities, regression, x, rows, stride);
+  return regression.map((gb) => Math.max(gb, 0));
+}
+
 export async function loadMemoryMixture(dir: string, manifest: MemoryMixtureManifest): Promise<MemoryMixture> {
   const perBin = await Promise.all(manifest.binModels.map((present, bin) => (present ? loadEstimator(join(dir, `bin${bin}`)) : undefined)));
   return new MemoryMixture(perBin, manifest.regressorWeight);
