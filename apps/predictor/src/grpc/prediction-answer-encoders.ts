@@ -2,6 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import type { PackageDefinition, ServiceDefinition } from '@grpc/proto-loader';
 import { PREDICTOR_PROTO_PACKAGE, PREDICTOR_PROTO_PATH, PROTO_ROOT, type Prediction } from '@jobcast/contracts';
 import { Root, Writer, type Type } from 'protobufjs';
+import { remembered } from '../prediction/remembered';
 import { SharedPartsPrediction, type SharedParts } from '../prediction/shared-parts-prediction';
 
 /** Wire type of a length-delimited field (an embedded message). */
@@ -102,22 +103,15 @@ export class PredictionEncoder {
 
   /** The tag and length opening one prediction of a batch answer; kept per length, as predictions are of few lengths. */
   private batchEntryOpening(length: number): Uint8Array {
-    let bytes = this.batchEntryOpenings.get(length);
-    if (bytes === undefined) this.batchEntryOpenings.set(length, (bytes = Writer.create().uint32(this.batchTag).uint32(length).finish()));
-    return bytes;
+    return remembered(this.batchEntryOpenings, length, (fresh) => Writer.create().uint32(this.batchTag).uint32(fresh).finish());
   }
 
   private sharedPartsBytes(shared: SharedParts): Uint8Array {
-    let bytes = this.sharedParts.get(shared);
-    if (bytes === undefined) this.sharedParts.set(shared, (bytes = this.prediction.encode(shared).finish()));
-    return bytes;
+    return remembered(this.sharedParts, shared, (fresh) => this.prediction.encode(fresh).finish());
   }
 
   private sharedField(name: string, value: object): Uint8Array {
-    const encoded = this.sharedFields.get(name)!;
-    let bytes = encoded.get(value);
-    if (bytes === undefined) encoded.set(value, (bytes = this.prediction.encode({ [name]: value }).finish()));
-    return bytes;
+    return remembered(this.sharedFields.get(name)!, value, (fresh) => this.prediction.encode({ [name]: fresh }).finish());
   }
 }
 

@@ -1,13 +1,12 @@
 import type { CostPrediction, MemoryPrediction, Prediction, WallclockPrediction } from '@jobcast/contracts';
+import { remembered } from '../prediction/remembered';
 import { SharedPartsPrediction, type SharedParts } from '../prediction/shared-parts-prediction';
 
 /** JSON of frozen objects: parts the assembler shares between many predictions, which therefore never change. */
 const sharedFragments = new WeakMap<object, string>();
 
 function shared(value: object): string {
-  let json = sharedFragments.get(value);
-  if (json === undefined) sharedFragments.set(value, (json = JSON.stringify(value)));
-  return json;
+  return remembered(sharedFragments, value, JSON.stringify);
 }
 
 /** A part written by `write` when it is fresh, once per object when it is frozen (shared). */
@@ -59,9 +58,7 @@ function costJson(cost: CostPrediction): string {
 const sharedPartsTails = new WeakMap<SharedParts, string>();
 
 function sharedPartsTail(parts: SharedParts): string {
-  let tail = sharedPartsTails.get(parts);
-  if (tail === undefined) sharedPartsTails.set(parts, (tail = JSON.stringify(parts).slice(1)));
-  return tail;
+  return remembered(sharedPartsTails, parts, (fresh) => JSON.stringify(fresh).slice(1));
 }
 
 /**

@@ -7,6 +7,7 @@ import { JOB_STATUS_NORMALIZER, type JobStatusNormalizer } from './job-status-no
 import { PredictionAssembler, type ServableSnapshot } from './prediction-assembler';
 import { resolveSubject, type PredictionSubject } from './prediction-subject';
 import { PreparedPredictions } from './prepared-predictions';
+import { remembered } from './remembered';
 
 /**
  * Answers prediction requests from the models serving right now. Transport-free: HTTP, gRPC and Kafka all call it,
@@ -62,8 +63,6 @@ export class PredictionService {
   }
 
   private assemblerFor(snapshot: ServableSnapshot): PredictionAssembler {
-    let assembler = this.assemblers.get(snapshot);
-    if (assembler === undefined) this.assemblers.set(snapshot, (assembler = new PredictionAssembler(snapshot)));
-    return assembler;
+    return remembered(this.assemblers, snapshot, () => new PredictionAssembler(snapshot));
   }
 }
