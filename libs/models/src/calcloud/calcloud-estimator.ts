@@ -1,11 +1,7 @@
-import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { buildDenseNetwork } from '../nn/dense-network';
-import { loadLayersModel, saveLayersModel } from '../nn/model-files';
-import { initTfBackend } from '../nn/tf-backend';
-import { TrainingHistory, trainNetwork } from '../nn/train-network';
+import type { TrainingHistory } from '../nn/train-network';
 import type { EstimatorSettings } from './calcloud-config';
 import { BoostedTrees, CompiledEnsemble, trainBoostedTrees } from './trees';
 
@@ -32,33 +28,7 @@ export interface EstimatorData {
 
 export type EstimatorTask = { type: 'classifier'; classes: number } | { type: 'regressor' };
 
-const EstimatorMeta = z.object({ kind: z.enum(['network', 'boosted_trees']), inputs: z.number().int().positive(), targetScale: z.number().positive() });
-
-class NetworkEstimator implements CalcloudEstimator {
-  readonly kind = 'network';
-  constructor(
-    private readonly model: tf.LayersModel,
-    readonly inputs: number,
-    private readonly targetScale: number,
-  ) {}
-
-  predict(x: Float32Array, rows: number, stride = this.inputs): Float32Array {
-    const input = stride === this.inputs ? x : ownColumns(x, rows, stride, this.inputs);
-    const out = tf.tidy(() => (this.model.predict(tf.tensor2d(input, [rows, this.inputs]), { batchSize: Math.max(rows, 1) }) as tf.Tensor).dataSync());
-    const values = Float32Array.from(out);
-    if (this.targetScale !== 1) for (let i = 0; i < values.length; i++) values[i] *= this.targetScale;
-    return values;
-  }
-
-  async save(dir: string): Promise<void> {
-    await saveLayersModel(this.model, dir);
-    writeMeta(dir, { kind: 'network', inputs: this.inputs, targetScale: this.targetScale });
-  }
-
-  dispose(): void {
-    this.model.dispose();
-  }
-}
+export const EstimatorMeta = z.object({ kind: z.enum(['network', 'boosted_trees']), inputs: z.number().int().positive(), targetScale: z.number().positive() });
 
 class TreesEstimator implements CalcloudEstimator {
   readonly kind = 'boosted_trees';
@@ -105,27 +75,9 @@ export async function trainEstimator(
     });
     return { estimator: new TreesEstimator(model), history };
   }
-  await initTfBackend();
-  // regressors learn the target divided by its standard deviation so Adam's step size suits seconds and GB alike
-  const targetScale = task.type === 'regressor' ? Math.max(standardDeviation(train.y), 1e-6) : 1;
-  const encode = (data: EstimatorData) =>
-    task.type === 'classifier' ? { ...data, y: oneHot(data.y, task.classes) } : { ...data, y: data.y.map((v) => v / targetScale) };
-  const model = buildDenseNetwork({
-    inputs,
-    hidden: settings.network.hidden,
-    outputs: task.type === 'classifier' ? task.classes : 1,
-    head: task.type === 'classifier' ? 'softmax' : 'linear',
-    seed: options.seed,
-  });
-  const history = await trainNetwork(model, encode(train), encode(validation), {
-    epochs: scaled(settings.network.epochs),
-    batchSize: settings.network.batchSize,
-    learningRate: settings.network.learningRate,
-    patience: settings.network.patience,
-    seed: options.seed,
-    onEpoch: options.onProgress,
-  });
-  return { estimator: new NetworkEstimator(model, inputs, targetScale), history };
+  // TensorFlow.js (~18 MB of a process's memory) is loaded only where a network is trained or served
+  const { trainNetworkEstimator } = await import('./network-estimator');
+  return trainNetworkEstimator(settings.network, task, train, validation, { ...options, epochs: scaled(settings.network.epochs) });
 }
 
 export async function loadEstimator(dir: string): Promise<CalcloudEstimator> {
@@ -136,34 +88,10 @@ export async function loadEstimator(dir: string): Promise<CalcloudEstimator> {
     throw new Error(`model folder ${dir} has no valid meta.json: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (meta.kind === 'boosted_trees') return new TreesEstimator(JSON.parse(readFileSync(join(dir, 'trees.json'), 'utf8')) as BoostedTrees);
-  await initTfBackend();
-  return new NetworkEstimator(await loadLayersModel(dir), meta.inputs, meta.targetScale);
+  const { loadNetworkEstimator } = await import('./network-estimator');
+  return loadNetworkEstimator(dir, meta);
 }
 
-function writeMeta(dir: string, meta: z.infer<typeof EstimatorMeta>): void {
+export function writeMeta(dir: string, meta: z.infer<typeof EstimatorMeta>): void {
   writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta, null, 2));
-}
-
-/** The first `inputs` columns of a row-major matrix whose rows are `stride` wide. */
-function ownColumns(x: Float32Array, rows: number, stride: number, inputs: number): Float32Array {
-  const out = new Float32Array(rows * inputs);
-  for (let r = 0; r < rows; r++) out.set(x.subarray(r * stride, r * stride + inputs), r * inputs);
-  return out;
-}
-
-function oneHot(labels: Float32Array, classes: number): Float32Array {
-  const out = new Float32Array(labels.length * classes);
-  labels.forEach((label, row) => (out[row * classes + label] = 1));
-  return out;
-}
-
-function standardDeviation(values: Float32Array): number {
-  let sum = 0;
-  let sumSquares = 0;
-  for (const v of values) {
-    sum += v;
-    sumSquares += v * v;
-  }
-  const mean = sum / values.length;
-  return Math.sqrt(Math.max(sumSquares / values.length - mean * mean, 0));
 }

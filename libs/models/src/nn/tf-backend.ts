@@ -1,5 +1,3 @@
-import * as tf from '@tensorflow/tfjs';
-
 export type TfBackendName = 'tensorflow' | 'wasm' | 'cpu';
 let ready: Promise<TfBackendName> | undefined;
 
@@ -29,6 +27,8 @@ async function tryBackend(name: TfBackendName): Promise<boolean> {
       await import(moduleName);
     }
     if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
+    // imported here, not at the top: importing the library must not load TensorFlow.js (see ../calcloud/network-estimator.ts)
+    const tf = await import('@tensorflow/tfjs');
     if (!(await tf.setBackend(name))) return false;
     await tf.ready();
     return true;
