@@ -1,7 +1,7 @@
 import { Transport, type GrpcOptions } from '@nestjs/microservices';
 import { PREDICTOR_PROTO_PACKAGE, PREDICTOR_PROTO_PATH, PROTO_ROOT } from '@jobcast/contracts';
 import type { PredictorGrpcHealth } from './grpc-health';
-import { encodePredictionAnswersDirectly } from './prediction-answer-encoders';
+import { usePredictorCodecs } from './predictor-codecs';
 
 const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
@@ -18,7 +18,7 @@ export function predictorGrpcOptions(url: string, health: PredictorGrpcHealth): 
       protoPath: PREDICTOR_PROTO_PATH,
       loader: { includeDirs: [PROTO_ROOT], keepCase: false, longs: Number, enums: String, defaults: false, oneofs: true },
       onLoadPackageDefinition: (definition, server) => {
-        encodePredictionAnswersDirectly(definition);
+        usePredictorCodecs(definition);
         health.implementation.addToServer(server);
       },
     },

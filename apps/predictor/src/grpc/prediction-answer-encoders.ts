@@ -1,134 +1,170 @@
-import { isAbsolute, join } from 'node:path';
-import type { PackageDefinition, ServiceDefinition } from '@grpc/proto-loader';
-import { PREDICTOR_PROTO_PACKAGE, PREDICTOR_PROTO_PATH, PROTO_ROOT, type Prediction } from '@jobcast/contracts';
-import { Root, Writer, type Type } from 'protobufjs';
+import type { CostPrediction, InstanceCost, MemoryPrediction, Prediction, RuntimeStatistics, WallclockPrediction } from '@jobcast/contracts';
 import { remembered } from '../prediction/remembered';
 import { SharedPartsPrediction, type SharedParts } from '../prediction/shared-parts-prediction';
-
-/** Wire type of a length-delimited field (an embedded message). */
-const LENGTH_DELIMITED = 2;
+import { ProtoWriter } from './proto-writer';
 
 /** A `PredictBatchResponse` already encoded (by the controller, a chunk of predictions at a time). */
 export class EncodedPredictionBatch {
   constructor(readonly bytes: Buffer) {}
 }
 
+/** Writes one field of a message (every entry of a repeated or map field), tag included. */
+type FieldWriter<T> = (writer: ProtoWriter, value: T) => void;
+
+/** `PredictBatchResponse.predictions` */
+const BATCH_PREDICTIONS = 1;
+/** bytes a prediction takes, about (400–600): a writer starts at its answer's likely size rather than growing to it */
+const PREDICTION_BYTES = 512;
+
+/** An embedded message in `field`, its content written by `writeContent`. */
+function messageField<T>(field: number, writeContent: FieldWriter<T>): FieldWriter<T> {
+  return (writer, value) => {
+    const start = writer.openMessage(field);
+    writeContent(writer, value);
+    writer.closeMessage(start);
+  };
+}
+
+/*
+ * The fields of jobcast.v1.Prediction and its messages (libs/contracts/proto/jobcast/v1/predictor.proto), written in
+ * field-number order as protobufjs' generated `encode` writes them: a field is written when not null, scalars even
+ * when they hold their default, repeated and map fields one entry at a time, empty ones not at all.
+ */
+
+const memoryField = messageField<MemoryPrediction>(4, (writer, memory) => {
+  writer.integer(1, memory.bin);
+  writer.packedDoubles(2, memory.binProbabilities);
+  writer.double(3, memory.gb);
+  writer.integer(4, memory.costAwareBin);
+  writer.string(5, memory.costAwareInstance);
+});
+
+const wallclockField = messageField<WallclockPrediction>(5, (writer, wallclock) => {
+  writer.double(1, wallclock.seconds);
+  writer.double(2, wallclock.killTimeSeconds);
+  writer.string(3, wallclock.source);
+});
+
+const runtimeField = messageField<RuntimeStatistics>(6, (writer, runtime) => {
+  writer.double(1, runtime.mean);
+  writer.double(2, runtime.stdev);
+  writer.double(3, runtime.p50);
+  writer.double(4, runtime.p90);
+  writer.double(5, runtime.p99);
+  writer.integer(6, runtime.samples);
+  writer.string(7, runtime.level);
+  writer.bool(8, runtime.fallback);
+  writer.string(9, runtime.units);
+});
+
+const instanceCostEntry = messageField<InstanceCost>(3, (writer, cost) => {
+  writer.string(1, cost.instance);
+  writer.double(2, cost.usd);
+  writer.double(3, cost.hourlyUsd);
+});
+
+const costField = messageField<CostPrediction>(7, (writer, cost) => {
+  if (cost.expectedUsd != null) writer.double(1, cost.expectedUsd);
+  if (cost.instance != null) writer.string(2, cost.instance);
+  for (const perInstance of cost.perInstance) instanceCostEntry(writer, perInstance);
+  writer.string(4, cost.units);
+});
+
+const modelsField: FieldWriter<Record<string, string>> = (writer, models) => {
+  for (const family of Object.keys(models)) {
+    const start = writer.openMessage(8);
+    writer.string(1, family);
+    writer.string(2, models[family]);
+    writer.closeMessage(start);
+  }
+};
+
+const notesField: FieldWriter<readonly string[]> = (writer, notes) => {
+  for (const note of notes) writer.string(9, note);
+};
+
+/** The bytes `write` writes. */
+function encoded(write: (writer: ProtoWriter) => void): Uint8Array {
+  const writer = new ProtoWriter();
+  write(writer);
+  return writer.finish();
+}
+
+/** A field of Prediction, written unless null; a frozen value (a part the assembler shares, which never changes) is encoded once. */
+class PredictionField<T extends object> {
+  private readonly frozenBytes = new WeakMap<T, Uint8Array>();
+
+  constructor(private readonly write: FieldWriter<T>) {}
+
+  writeTo(writer: ProtoWriter, value: T | null): void {
+    if (value == null) return;
+    if (!Object.isFrozen(value)) return this.write(writer, value);
+    writer.raw(remembered(this.frozenBytes, value, (frozen) => encoded((fresh) => this.write(fresh, frozen))));
+  }
+}
+
 /**
- * Encodes predictions with the proto's own types, straight from the service's objects. proto-loader serialises an
- * answer as `encode(fromObject(answer))`: fromObject first copies every nested message, which is over a third of the
- * CPU and much of the garbage of a 10,000-prediction batch. Predictions are already plain objects with the proto's
- * camelCase field names and proto types (numbers as numbers, no enums, null only on optional fields or messages),
- * so they are encoded as they are — the bytes are the same.
+ * Encodes predictions straight from the service's objects into one buffer per answer, with the bytes proto-loader's
+ * `encode(fromObject(answer))` writes: fromObject copies every nested message and protobufjs' Writer queues an object
+ * per value, which made encoding and its garbage the largest cost of a 10,000-prediction batch. Parts the assembler
+ * shares between predictions (frozen: runtime statistics, model versions, notes; whole predictions but their payload
+ * id) never change, so each is encoded once and copied after.
  */
 export class PredictionEncoder {
-  readonly service: ReturnType<Root['lookupService']>;
-  private readonly prediction: Type;
-  private readonly batchTag: number;
-  /** Prediction's field names in field-number order, the order `encode` writes them in */
-  private readonly fieldNames: string[];
-  /** per field, the encoding of each frozen value: parts the assembler shares between predictions, which never change */
-  private readonly sharedFields = new Map<string, WeakMap<object, Uint8Array>>();
-  /** by message length, the tag and length that open a prediction in a batch answer */
-  private readonly batchEntryOpenings = new Map<number, Uint8Array>();
-  /** the encoding of every field but the payload id (field 1, written first) of predictions made of shared parts */
+  private readonly memory = new PredictionField(memoryField);
+  private readonly wallclock = new PredictionField(wallclockField);
+  private readonly runtime = new PredictionField(runtimeField);
+  private readonly cost = new PredictionField(costField);
+  private readonly models = new PredictionField(modelsField);
+  private readonly notes = new PredictionField(notesField);
+  /** the encoding of every field but the payload id of predictions made of shared parts */
   private readonly sharedParts = new WeakMap<SharedParts, Uint8Array>();
-
-  constructor() {
-    const root = new Root();
-    root.resolvePath = (_origin, target) => (isAbsolute(target) ? target : join(PROTO_ROOT, target));
-    root.loadSync(PREDICTOR_PROTO_PATH, { keepCase: false }).resolveAll();
-    this.service = root.lookupService(`${PREDICTOR_PROTO_PACKAGE}.Predictor`);
-    const field = this.answerType('PredictBatch').fields['predictions'];
-    this.prediction = field.resolvedType as Type;
-    this.batchTag = (field.id << 3) | LENGTH_DELIMITED;
-    this.fieldNames = [...this.prediction.fieldsArray].sort((a, b) => a.id - b.id).map((predictionField) => predictionField.name);
-    for (const name of this.fieldNames) this.sharedFields.set(name, new WeakMap());
-  }
-
-  answerType(method: string): Type {
-    const type = this.service.methods[method].resolvedResponseType;
-    if (type === null) throw new Error(`${PREDICTOR_PROTO_PACKAGE}.Predictor/${method}: response type not resolved`);
-    return type;
-  }
 
   /** One `Prediction` message. */
   predictionBytes(prediction: Prediction): Buffer {
-    return Buffer.concat(this.predictionParts(prediction));
+    const writer = new ProtoWriter(PREDICTION_BYTES);
+    this.writePrediction(writer, prediction);
+    return writer.finish();
   }
 
   /**
-   * A `PredictBatchResponse` written one chunk of predictions at a time (tag, length, bytes for each — what `encode`
-   * of the whole message writes), as the chunks are computed: neither all predictions nor one writer holding ~60
-   * operations per prediction live until the end, which kept 10,000-item batches in memory.
+   * A `PredictBatchResponse` written one chunk of predictions at a time, as the chunks are computed: the predictions
+   * of a chunk are garbage once written, so a 10,000-item batch never holds them all.
    */
-  batch(chunks: Iterable<readonly Prediction[]>): EncodedPredictionBatch {
-    const parts: Uint8Array[] = [];
+  batch(chunks: Iterable<readonly Prediction[]>, count: number): EncodedPredictionBatch {
+    const writer = new ProtoWriter(count * PREDICTION_BYTES);
     for (const chunk of chunks) {
-      const chunkParts: Uint8Array[] = [];
       for (const prediction of chunk) {
-        const fields = this.predictionParts(prediction);
-        let length = 0;
-        for (const bytes of fields) length += bytes.length;
-        chunkParts.push(this.batchEntryOpening(length), ...fields);
+        const start = writer.openMessage(BATCH_PREDICTIONS);
+        this.writePrediction(writer, prediction);
+        writer.closeMessage(start);
       }
-      parts.push(Buffer.concat(chunkParts));
     }
-    return new EncodedPredictionBatch(Buffer.concat(parts));
+    return new EncodedPredictionBatch(writer.finish());
   }
 
-  /**
-   * A prediction's bytes in pieces. `encode` writes each field on its own in field-number order, so a message's bytes
-   * are the concatenation of its fields' encodings: runs of fresh fields are encoded together, frozen values (shared
-   * runtime statistics, model versions, notes) once per value, and all fields but the payload id of a prediction made
-   * of shared parts (a runtime-only answer) once per set of parts.
-   */
-  private predictionParts(prediction: Prediction): Uint8Array[] {
+  private writePrediction(writer: ProtoWriter, prediction: Prediction): void {
+    if (prediction.payloadId != null) writer.string(1, prediction.payloadId);
     const shared = SharedPartsPrediction.partsOf(prediction);
-    if (shared !== undefined) return [this.prediction.encode({ payloadId: prediction.payloadId }).finish(), this.sharedPartsBytes(shared)];
-    const parts: Uint8Array[] = [];
-    let fresh: Record<string, unknown> | null = null;
-    for (const name of this.fieldNames) {
-      const value = (prediction as unknown as Record<string, unknown>)[name];
-      if (typeof value === 'object' && value !== null && Object.isFrozen(value)) {
-        if (fresh !== null) parts.push(this.prediction.encode(fresh).finish());
-        fresh = null;
-        parts.push(this.sharedField(name, value));
-      } else {
-        (fresh ??= {})[name] = value;
-      }
-    }
-    if (fresh !== null) parts.push(this.prediction.encode(fresh).finish());
-    return parts;
+    if (shared === undefined) return this.writeAllButPayloadId(writer, prediction);
+    writer.raw(remembered(this.sharedParts, shared, (parts) => encoded((fresh) => this.writeAllButPayloadId(fresh, parts))));
   }
 
-  /** The tag and length opening one prediction of a batch answer; kept per length, as predictions are of few lengths. */
-  private batchEntryOpening(length: number): Uint8Array {
-    return remembered(this.batchEntryOpenings, length, (fresh) => Writer.create().uint32(this.batchTag).uint32(fresh).finish());
-  }
-
-  private sharedPartsBytes(shared: SharedParts): Uint8Array {
-    return remembered(this.sharedParts, shared, (fresh) => this.prediction.encode(fresh).finish());
-  }
-
-  private sharedField(name: string, value: object): Uint8Array {
-    return remembered(this.sharedFields.get(name)!, value, (fresh) => this.prediction.encode({ [name]: fresh }).finish());
+  private writeAllButPayloadId(writer: ProtoWriter, prediction: SharedParts): void {
+    writer.string(2, prediction.jobType);
+    if (prediction.instance != null) writer.string(3, prediction.instance);
+    this.memory.writeTo(writer, prediction.memory);
+    this.wallclock.writeTo(writer, prediction.wallclock);
+    this.runtime.writeTo(writer, prediction.runtime);
+    this.cost.writeTo(writer, prediction.cost);
+    this.models.writeTo(writer, prediction.models);
+    this.notes.writeTo(writer, prediction.notes);
   }
 }
 
 let shared: PredictionEncoder | null = null;
 
-/** The process's encoder: the proto never changes, so it is read once. */
+/** The process's encoder, whose caches every call shares. */
 export function predictionEncoder(): PredictionEncoder {
   return (shared ??= new PredictionEncoder());
-}
-
-/** Makes the Predict, PredictStream and PredictBatch answers encode directly. Call from `onLoadPackageDefinition`. */
-export function encodePredictionAnswersDirectly(definition: PackageDefinition): void {
-  const encoder = predictionEncoder();
-  const service = definition[`${PREDICTOR_PROTO_PACKAGE}.Predictor`] as ServiceDefinition;
-  service['Predict'].responseSerialize = (answer: object) => encoder.predictionBytes(answer as Prediction);
-  const streamAnswer = encoder.answerType('PredictStream');
-  service['PredictStream'].responseSerialize = (answer: object) => streamAnswer.encode(answer).finish() as Buffer;
-  service['PredictBatch'].responseSerialize = (answer: object) =>
-    answer instanceof EncodedPredictionBatch ? answer.bytes : encoder.batch([(answer as { predictions: Prediction[] }).predictions]).bytes;
 }

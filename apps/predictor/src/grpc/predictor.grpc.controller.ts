@@ -50,7 +50,7 @@ export class PredictorGrpcController {
     const prepared = this.predictions.prepareBodies(bodies);
     this.metrics.predictions.inc({ interface: 'grpc' }, prepared.size);
     // predicted and encoded a chunk at a time; the answer's serializer passes the bytes on
-    return this.encoder.batch(prepared.chunks());
+    return this.encoder.batch(prepared.chunks(), prepared.size);
   }
 
   /** One answer per request in order; a bad request gets an error answer and the stream carries on. */
