@@ -1,8 +1,10 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import type { SteadyRateOptions } from './steady-rate-load';
 
 /** A client-side load the bench hands to its own process (see load-worker.ts). */
 export type LoadJob =
+  | ({ kind: 'http-steady-rate' } & SteadyRateOptions)
   | { kind: 'grpc-unary'; target: string; request: unknown; seconds: number; concurrency: number }
   | { kind: 'grpc-batch'; target: string; items: unknown[]; seconds: number; inFlight: number }
   | { kind: 'http-batch'; target: string; items: unknown[]; seconds: number; inFlight: number };

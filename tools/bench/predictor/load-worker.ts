@@ -1,13 +1,17 @@
 /**
- * Runs one client-side load (gRPC unary, gRPC batch or HTTP batch) in its own process, so decoding answers does not
- * share an event loop with the bench's other work. Started by `runInLoadWorker`; answers its figures over IPC.
+ * Runs one client-side load (HTTP at a steady rate, gRPC unary, gRPC batch or HTTP batch) in its own process, so its
+ * timers and decoding do not share an event loop with the bench's other work. Started by `runInLoadWorker`; answers
+ * its figures over IPC.
  */
 import { grpcBatchLoad, httpBatchLoad } from './batch-load';
 import { grpcUnaryLoad } from './grpc-unary-load';
 import type { LoadJob } from './load-job';
+import { steadyRateLoad } from './steady-rate-load';
 
 async function run(job: LoadJob): Promise<unknown> {
   switch (job.kind) {
+    case 'http-steady-rate':
+      return steadyRateLoad(job);
     case 'grpc-unary':
       return grpcUnaryLoad(job.target, job.request, job.seconds, job.concurrency);
     case 'grpc-batch':
