@@ -54,7 +54,11 @@ export function steadyRateLoad(options: SteadyRateOptions): Promise<SteadyRateFi
 
   return new Promise((resolve) => {
     let drainTimer: NodeJS.Timeout | undefined;
+    let finished = false;
     const finish = () => {
+      // once: after a drain timeout, destroying the pool fails the late requests, which settle again
+      if (finished) return;
+      finished = true;
       clearTimeout(drainTimer);
       void pool.destroy();
       const cpu = process.cpuUsage(cpuBefore);
