@@ -59,7 +59,7 @@ const formatSteadyRate = (name: string, figures: SteadyRateFigures) =>
   `${name.padEnd(34)} ${figures.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${ms(figures.p50Ms)}  p90 ${ms(figures.p90Ms)}  p99 ${ms(figures.p99Ms)}  p99.9 ${ms(figures.p999Ms)}  max ${figures.maxMs.toFixed(1)} ms  errors ${figures.errors}  non-2xx ${figures.non2xx}  (${figures.requests} requests)`;
 
 const formatLoad = (name: string, figures: LoadFigures) =>
-  `${name.padEnd(34)} ${figures.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${figures.p50Ms.toFixed(2)} ms  p99 ${figures.p99Ms.toFixed(2)} ms  max ${figures.maxMs.toFixed(1)} ms  errors ${figures.errors}  non-2xx ${figures.non2xx}  (${figures.requests} requests)`;
+  `${name.padEnd(34)} ${figures.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${ms(figures.p50Ms)}  p99 ${ms(figures.p99Ms)}  max ${figures.maxMs.toFixed(1)} ms  errors ${figures.errors}  non-2xx ${figures.non2xx}  (${figures.requests} requests)`;
 
 async function main(): Promise<void> {
   const options = program.opts();
