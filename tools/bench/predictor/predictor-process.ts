@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { processCpuSeconds } from './process-cpu';
 
 const REPO = join(__dirname, '..', '..', '..');
-/** USER_HZ, 100 on every Linux architecture Node runs on */
-const CLOCK_TICKS_PER_SECOND = 100;
 
 export interface PredictorProcess {
   child: ChildProcess;
@@ -50,11 +49,7 @@ export async function startPredictorProcess(
       return { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
     },
     resetPeakMemory: () => writeFileSync(`/proc/${child.pid}/clear_refs`, '5'),
-    cpuSeconds: () => {
-      // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks of 1/100 s; the name (field 2) may hold spaces
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
-    },
+    cpuSeconds: () => processCpuSeconds(child.pid!),
     stop: () =>
       new Promise((resolve) => {
         child.removeAllListeners('exit');

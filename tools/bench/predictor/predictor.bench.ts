@@ -1,8 +1,9 @@
 /**
  * Predictor benchmark: trains bench models (or uses --models), compiles the predictor to JS (or --from-source), starts it
  * as its own process and prints
- *   - single predictions at a steady 1,000 req/s for 60 s, open loop (p50/p99/errors; target p99 ≤ 5 ms, no errors), and
- *     autocannon's fixed rate beside it for comparison (per-second bursts of 16 connections; reported, not judged),
+ *   - single predictions at a steady 1,000 req/s for 60 s, open loop (p50/p99/errors; target p99 ≤ 5 ms, no errors), the
+ *     same load against a bare node:http server sending the same answer (the machine's floor), and autocannon's fixed
+ *     rate beside them for comparison (per-second bursts of 16 connections); the last two reported, not judged,
  *   - maximum sustained throughput of GET /runtime and POST /v1/predict (autocannon) and of gRPC Predict (grpc-js),
  *   - batched predictions/s over HTTP and gRPC (10,000 per call, 2 calls in flight; target ≥ 50,000/s),
  *   - resident memory with all models loaded, after the runs and at peak (target ≤ 300 MB),
@@ -20,6 +21,7 @@ import { runInLoadWorker } from './load-job';
 import { CALCLOUD_CSV, syntheticRuns, trainCalcloudRun, trainRuntimeRun } from './bench-models';
 import { compilePredictor } from './compile-predictor';
 import { deploymentNodeFlags } from './deployment-flags';
+import { startFloorServer } from './floor-process';
 import { httpLoad, type LoadFigures } from './http-load';
 import type { SteadyRateFigures } from './steady-rate-load';
 import { calcloudInput, grpcBatch, mixedBatch } from './payloads';
@@ -30,14 +32,15 @@ const program = new Command('predictor-bench')
   .option('--jobs <n>', 'synthetic HySDS jobs: the runtime model is trained on them, the batch uses their job types', '20000')
   .option('--calcloud-csv <file>', 'calcloud training file for the bench calcloud model', CALCLOUD_CSV)
   .option('--rate <n>', 'request rate of the latency tests', '1000')
-  .option('--rate-seconds <n>', 'length of each latency test (steady rate, then autocannon)', '60')
+  .option('--rate-seconds <n>', 'length of each latency test (steady rate, its floor, then autocannon)', '60')
+  .option('--warm-up-seconds <n>', 'unmeasured seconds at the same rate before each steady-rate test', '5')
   .option('--max-seconds <n>', 'length of each maximum-throughput test', '15')
   .option('--batch-seconds <n>', 'length of each batch test', '15')
   .option('--batch-size <n>', 'predictions per batch call', '10000')
   .option('--batch-in-flight <n>', 'batch calls in flight at once', '2')
   .option('--from-source', 'run the predictor through @swc-node/register (adds the TypeScript compiler, ~90 MB RSS) instead of compiled')
   .option('--profile <dir>', 'write a V8 CPU profile of the predictor process into this folder (node --cpu-prof)')
-  .option('--quick', 'short runs (10 s latency tests, 5 s others) for a smoke check')
+  .option('--quick', 'short runs (10 s latency tests, 2 s warm-ups, 5 s others) for a smoke check')
   .option('--rate-only', 'only the latency tests (after the warm-up): repeats of the latency figure without the rest')
   .parse();
 
@@ -100,19 +103,30 @@ async function main(): Promise<void> {
       return { ...figures, predictorCpuSeconds: predictor.cpuSeconds() - before };
     };
     const rateSeconds = seconds('rateSeconds', 10);
+    const steadyLoad = (url: string) =>
+      runInLoadWorker<SteadyRateFigures>({ kind: 'http-steady-rate', url, method: 'POST', body: single, seconds: rateSeconds, warmUpSeconds: seconds('warmUpSeconds', 2), ratePerSecond: rate, connections: 16 });
     // The judged figure: a steady arrival rate, from its own process so its timer shares no event loop with the bench.
-    const steady = await withCpu(() =>
-      runInLoadWorker<SteadyRateFigures>({ kind: 'http-steady-rate', url: predictUrl, method: 'POST', body: single, seconds: rateSeconds, ratePerSecond: rate, connections: 16 }),
-    );
+    const steady = await withCpu(() => steadyLoad(predictUrl));
+    // The same load against a server doing nothing but send the predictor's answer: what the machine allows right now.
+    const answer = await fetch(predictUrl, { method: 'POST', body: single, headers: { 'content-type': 'application/json' } });
+    const floorServer = await startFloorServer(await answer.text(), answer.headers.get('content-type') ?? 'application/json', nodeFlags);
+    const floorCpuBefore = floorServer.cpuSeconds();
+    const floor = await steadyLoad(`${floorServer.url}/v1/predict`).finally(() => floorServer.stop());
+    const floorCpuSeconds = floorServer.cpuSeconds() - floorCpuBefore;
     const fixed = await withCpu(() => httpLoad({ url: predictUrl, method: 'POST', body: single, seconds: rateSeconds, connections: 16, ratePerSecond: rate }));
     const header = () =>
       `\npredictor benchmark, predictor ${launch.kind === 'compiled' ? 'compiled to JS' : 'from source'}, node ${nodeFlags.join(' ')} (2-core machine shared with other work: figures are lower bounds; load average ${loadAtStart.map((load) => load.toFixed(2)).join(' ')} at start, ${loadavg().map((load) => load.toFixed(2)).join(' ')} at end)`;
     const printRateLines = () => {
       console.log(
         formatSteadyRate(`POST /v1/predict @ ${rate}/s, steady`, steady),
-        perCpu(steady.requests, steady.predictorCpuSeconds, 'requests'),
+        perCpu(steady.requests + steady.warmUpRequests, steady.predictorCpuSeconds, 'requests'),
         `[client CPU ${steady.clientCpuSeconds.toFixed(1)} s; its sends late by p99 ${ms(steady.sendLagP99Ms)}, max ${ms(steady.sendLagMaxMs)}]`,
         steady.p99Ms <= 5 && steady.errors + steady.non2xx === 0 ? 'PASS (p99 ≤ 5 ms, no errors)' : 'FAIL (target p99 ≤ 5 ms, no errors)',
+      );
+      console.log(
+        formatSteadyRate(`  floor: node:http, the same answer`, floor),
+        `[floor server CPU ${floorCpuSeconds.toFixed(1)} s: ${((floor.requests + floor.warmUpRequests) / floorCpuSeconds).toFixed(0)} requests per CPU-second]`,
+        '(the machine at this rate, no prediction: reported, not judged)',
       );
       console.log(
         formatLoad(`  autocannon, per-second bursts of 16 connections`, fixed),
@@ -123,7 +137,7 @@ async function main(): Promise<void> {
     if (options['rateOnly']) {
       console.log(header());
       printRateLines();
-      console.log(JSON.stringify({ steadyRate: steady, autocannonFixedRate: fixed, launch: launch.kind, nodeFlags, loadAverage: { start: loadAtStart, end: loadavg() } }));
+      console.log(JSON.stringify({ steadyRate: steady, floor: { ...floor, serverCpuSeconds: floorCpuSeconds }, autocannonFixedRate: fixed, launch: launch.kind, nodeFlags, loadAverage: { start: loadAtStart, end: loadavg() } }));
       return;
     }
     const maxRuntime = await withCpu(() => httpLoad({ url: runtimeUrl, seconds: seconds('maxSeconds', 5), connections: 32 }));
@@ -166,7 +180,7 @@ async function main(): Promise<void> {
       `RSS with all models loaded: ${loaded.rssMb.toFixed(0)} MB at start, peak ${beforeBatches.peakRssMb.toFixed(0)} MB over the single-request runs, ${after.rssMb.toFixed(0)} MB after the runs, peak ${batchPeakMb.toFixed(0)} MB during the batch runs (2 batches in flight)`,
       batchPeakMb <= 300 ? 'PASS (≤ 300 MB)' : 'FAIL (target ≤ 300 MB)',
     );
-    console.log(JSON.stringify({ steadyRate: steady, autocannonFixedRate: fixed, maxRuntime, maxPredict, grpcUnary, httpBatch, grpcBatch: grpcBatchFigures, memory: { loaded, beforeBatches, after, batchPeakMb }, launch: launch.kind, nodeFlags, loadAverage: { start: loadAtStart, end: loadavg() } }));
+    console.log(JSON.stringify({ steadyRate: steady, floor: { ...floor, serverCpuSeconds: floorCpuSeconds }, autocannonFixedRate: fixed, maxRuntime, maxPredict, grpcUnary, httpBatch, grpcBatch: grpcBatchFigures, memory: { loaded, beforeBatches, after, batchPeakMb }, launch: launch.kind, nodeFlags, loadAverage: { start: loadAtStart, end: loadavg() } }));
   } finally {
     await predictor.stop();
     await rm(compiledDir, { recursive: true, force: true });

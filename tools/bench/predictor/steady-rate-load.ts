@@ -4,16 +4,22 @@ export interface SteadyRateOptions {
   url: string;
   method: 'GET' | 'POST';
   body?: string;
+  /** measured seconds, after the warm-up */
   seconds: number;
+  /** seconds at the same rate before the measured ones, left out of the latencies (their errors still count) */
+  warmUpSeconds: number;
   ratePerSecond: number;
   /** kept-alive connections at most; requests due while all are busy wait for one, and that wait counts */
   connections: number;
 }
 
 export interface SteadyRateFigures {
-  /** achieved: answers per second from the first intended send to the last answer */
+  /** achieved: measured answers per second from the first measured intended send to the last answer */
   requestsPerSecond: number;
+  /** measured answers */
   requests: number;
+  /** requests sent during the warm-up: with `requests`, what the CPU figures (whole run) paid for */
+  warmUpRequests: number;
   p50Ms: number;
   p90Ms: number;
   p99Ms: number;
@@ -24,6 +30,7 @@ export interface SteadyRateFigures {
   /** how late the client itself sent, from each request's intended time: its own share of the latencies */
   sendLagP99Ms: number;
   sendLagMaxMs: number;
+  /** the generator's own CPU, warm-up included */
   clientCpuSeconds: number;
 }
 
@@ -35,6 +42,8 @@ const DRAIN_TIMEOUT_MS = 10_000;
  * its latency runs from that intended time to the end of its answer (µs precision). A stalled server or client thus
  * shows in every request that should have been sent meanwhile — coordinated omission is corrected by construction.
  * A timer sends every request whose time has passed, so its own lateness delays requests but never drops them.
+ * The first `warmUpSeconds` run at the same rate and are not measured, as wrk2 calibrates for its first 10 s: a fresh
+ * client process (and a server meeting a new arrival pattern) stalls while V8 compiles its code.
  */
 export function steadyRateLoad(options: SteadyRateOptions): Promise<SteadyRateFigures> {
   const { origin, pathname, search } = new URL(options.url);
@@ -42,7 +51,8 @@ export function steadyRateLoad(options: SteadyRateOptions): Promise<SteadyRateFi
   // undici's Pool: 20 % less client CPU per request than node:http's keep-alive Agent (README), CPU the predictor shares
   const pool = new Pool(origin, { connections: options.connections });
   const intervalMs = 1000 / options.ratePerSecond;
-  const total = Math.round(options.seconds * options.ratePerSecond);
+  const warmUp = Math.round(options.warmUpSeconds * options.ratePerSecond);
+  const total = warmUp + Math.round(options.seconds * options.ratePerSecond);
   const latencies = new Float64Array(total).fill(NaN);
   const sendLags = new Float64Array(total);
   let errors = 0;
@@ -62,11 +72,12 @@ export function steadyRateLoad(options: SteadyRateOptions): Promise<SteadyRateFi
       clearTimeout(drainTimer);
       void pool.destroy();
       const cpu = process.cpuUsage(cpuBefore);
-      const answered = latencies.filter((latency) => !Number.isNaN(latency)).sort();
-      const lags = sendLags.sort();
+      const answered = latencies.subarray(warmUp).filter((latency) => !Number.isNaN(latency)).sort();
+      const lags = sendLags.subarray(warmUp).sort();
       resolve({
-        requestsPerSecond: (answered.length * 1000) / (lastAnswerAt - start),
+        requestsPerSecond: (answered.length * 1000) / (lastAnswerAt - (start + warmUp * intervalMs)),
         requests: answered.length,
+        warmUpRequests: warmUp,
         p50Ms: percentile(answered, 0.5),
         p90Ms: percentile(answered, 0.9),
         p99Ms: percentile(answered, 0.99),
