@@ -3,15 +3,23 @@ import { join } from 'node:path';
 
 const DOCKERFILE = join(__dirname, '..', '..', '..', 'Dockerfile');
 
+export interface DeploymentCommand {
+  /** the `--` options given to node */
+  nodeFlags: string[];
+  /** whether it runs compiled JavaScript (tools/build/compile-workspace.ts) rather than TypeScript through @swc-node/register */
+  compiled: boolean;
+}
+
 /**
- * The node flags the predictor is deployed with: the `--` options of the Dockerfile's `predictor` stage CMD, so the
- * benchmark measures the process as deployment starts it (its heap growth included) and cannot drift from it.
+ * How the predictor is deployed: the node command of the Dockerfile's `predictor` stage CMD, so the benchmark starts
+ * the process as deployment does (its heap growth and its loaded modules included) and cannot drift from it.
  */
-export function deploymentNodeFlags(dockerfile = readFileSync(DOCKERFILE, 'utf8')): string[] {
+export function deploymentCommand(dockerfile = readFileSync(DOCKERFILE, 'utf8')): DeploymentCommand {
   const stage = /^FROM \S+ AS predictor$([\s\S]*?)(?=^FROM |(?![\s\S]))/m.exec(dockerfile)?.[1];
   const command = stage === undefined ? undefined : /^CMD (\[.*\])$/m.exec(stage)?.[1];
   if (command === undefined) throw new Error(`${DOCKERFILE}: no CMD [...] in the predictor stage`);
   const [executable, ...args] = JSON.parse(command) as string[];
   if (executable !== 'node') throw new Error(`${DOCKERFILE}: the predictor stage's CMD runs ${executable}, not node`);
-  return args.filter((arg) => arg.startsWith('--'));
+  const script = args.find((arg) => !arg.startsWith('-') && arg !== '@swc-node/register');
+  return { nodeFlags: args.filter((arg) => arg.startsWith('--')), compiled: script?.endsWith('.js') === true };
 }

@@ -18,7 +18,7 @@ export interface PredictorProcess {
   stop(): Promise<void>;
 }
 
-/** How the predictor's process is started: from source through @swc-node/register, or compiled (compile-predictor.ts). */
+/** How the predictor's process is started: from source through @swc-node/register, or compiled (tools/build/compile-workspace.ts). */
 export type PredictorLaunch = { kind: 'source' } | { kind: 'compiled'; entry: string; nodePath: string };
 
 /** Starts the predictor as its own process (so the load generator does not share its event loop). */

@@ -1,6 +1,6 @@
 /**
- * Predictor benchmark: trains bench models (or uses --models), compiles the predictor to JS (or --from-source), starts it
- * as its own process and prints
+ * Predictor benchmark: trains bench models (or uses --models), starts the predictor as the Dockerfile does (compiled to JS,
+ * its node flags; or --from-source) as its own process and prints
  *   - single predictions at a steady 1,000 req/s for 60 s, open loop (p50/p99/errors; target p99 ≤ 5 ms, no errors), the
  *     same load against a bare node:http server sending the same answer (the machine's floor), and autocannon's fixed
  *     rate beside them for comparison (per-second bursts of 16 connections); the last two reported, not judged,
@@ -19,8 +19,8 @@ import type { BatchFigures } from './batch-load';
 import type { UnaryFigures } from './grpc-unary-load';
 import { runInLoadWorker } from './load-job';
 import { CALCLOUD_CSV, syntheticRuns, trainCalcloudRun, trainRuntimeRun } from './bench-models';
-import { compilePredictor } from './compile-predictor';
-import { deploymentNodeFlags } from './deployment-flags';
+import { compiledEntry, compileWorkspace } from '../../build/compile-workspace';
+import { deploymentCommand } from './deployment-flags';
 import { startFloorServer } from './floor-process';
 import { httpLoad, type LoadFigures } from './http-load';
 import type { SteadyRateFigures } from './steady-rate-load';
@@ -38,7 +38,7 @@ const program = new Command('predictor-bench')
   .option('--batch-seconds <n>', 'length of each batch test', '15')
   .option('--batch-size <n>', 'predictions per batch call', '10000')
   .option('--batch-in-flight <n>', 'batch calls in flight at once', '2')
-  .option('--from-source', 'run the predictor through @swc-node/register (adds the TypeScript compiler, ~90 MB RSS) instead of compiled')
+  .option('--from-source', 'run the predictor through @swc-node/register (adds the TypeScript compiler, ~80 MB RSS) instead of as deployed')
   .option('--profile <dir>', 'write a V8 CPU profile of the predictor process into this folder (node --cpu-prof)')
   .option('--quick', 'short runs (10 s latency tests, 2 s warm-ups, 5 s others) for a smoke check')
   .option('--rate-only', 'only the latency tests (after the warm-up): repeats of the latency figure without the rest')
@@ -83,9 +83,13 @@ async function main(): Promise<void> {
   }
 
   const compiledDir = await mkdtemp(join(tmpdir(), 'predictor-bench-build-'));
-  const launch: PredictorLaunch = options['fromSource'] ? { kind: 'source' } : { kind: 'compiled', ...compilePredictor(compiledDir) };
+  const deployed = deploymentCommand();
+  const launch: PredictorLaunch =
+    options['fromSource'] || !deployed.compiled
+      ? { kind: 'source' }
+      : { kind: 'compiled', entry: compiledEntry(compiledDir, 'predictor'), ...compileWorkspace(compiledDir) };
   const profileArgs = options['profile'] === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options['profile']}`];
-  const nodeFlags = [...deploymentNodeFlags(), ...profileArgs];
+  const nodeFlags = [...deployed.nodeFlags, ...profileArgs];
   const predictor = await startPredictorProcess({ PREDICTOR_MODELS_DIR: modelsDir }, await freePort(), await freePort(), launch, nodeFlags);
   try {
     const loaded = predictor.memory();
@@ -109,7 +113,7 @@ async function main(): Promise<void> {
     const steady = await withCpu(() => steadyLoad(predictUrl));
     // The same load against a server doing nothing but send the predictor's answer: what the machine allows right now.
     const answer = await fetch(predictUrl, { method: 'POST', body: single, headers: { 'content-type': 'application/json' } });
-    const floorServer = await startFloorServer(await answer.text(), answer.headers.get('content-type') ?? 'application/json', nodeFlags);
+    const floorServer = await startFloorServer(await answer.text(), answer.headers.get('content-type') ?? 'application/json', deployed.nodeFlags);
     const floorCpuBefore = floorServer.cpuSeconds();
     const floor = await steadyLoad(`${floorServer.url}/v1/predict`).finally(() => floorServer.stop());
     const floorCpuSeconds = floorServer.cpuSeconds() - floorCpuBefore;

@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compiledEntry, compileWorkspace } from './compile-workspace';
+
+const REPO = join(__dirname, '..', '..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('compileWorkspace', () => {
+  let outDir: string;
+  beforeAll(() => {
+    outDir = mkdtempSync(join(tmpdir(), 'compile-workspace-spec-'));
+  });
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('writes a predictor that starts as the Dockerfile runs it (no models: alive, not ready)', async () => {
+    const { nodePath } = compileWorkspace(outDir);
+    const [httpPort, grpcPort] = [await freePort(), await freePort()];
+    const models = mkdtempSync(join(tmpdir(), 'compile-workspace-models-'));
+    const child = spawn(process.execPath, [compiledEntry(outDir, 'predictor')], {
+      cwd: REPO,
+      env: { PATH: process.env['PATH'], NODE_PATH: nodePath, HOST: '127.0.0.1', PORT: String(httpPort), GRPC_PORT: String(grpcPort), PREDICTOR_MODELS_DIR: models },
+      stdio: 'ignore',
+    });
+    try {
+      const health = async (probe: string) => (await fetch(`http://127.0.0.1:${httpPort}/health/${probe}`)).status;
+      let live = 0;
+      for (let attempt = 0; attempt < 120 && live !== 200; attempt++) {
+        live = await health('live').catch(() => 0);
+        if (live !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect({ live, ready: await health('ready') }).toEqual({ live: 200, ready: 503 });
+    } finally {
+      child.kill();
+      rmSync(models, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('is what the Dockerfile builds the predictor image from', () => {
+    const dockerfile = readFileSync(join(REPO, 'Dockerfile'), 'utf8');
+    const outFolder = /^RUN node -r @swc-node\/register tools\/build\/compile-workspace\.ts (\S+)$/m.exec(dockerfile)?.[1];
+    const predictorStage = /^FROM \S+ AS predictor$([\s\S]*?)(?=^FROM |(?![\s\S]))/m.exec(dockerfile)?.[1] ?? '';
+    const command = JSON.parse(/^CMD (\[.*\])$/m.exec(predictorStage)?.[1] ?? '[]') as string[];
+    expect(outFolder).toBeDefined();
+    expect(command).toContain(compiledEntry(outFolder!, 'predictor'));
+    expect(predictorStage).toContain(`COPY --from=compiled /app/${outFolder} ${outFolder}`);
+  });
+
+  it('refuses a folder that already holds files', () => {
+    expect(() => compileWorkspace(REPO)).toThrow(/is not empty/);
+  });
+});
