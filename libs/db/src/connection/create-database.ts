@@ -1,8 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
 import { type Dialect, Kysely, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import { PGliteDialect } from 'kysely-pglite-dialect';
 import { Pool } from 'pg';
 import { migrations } from '../../migrations';
 import type { Database } from '../database';
@@ -57,6 +55,8 @@ function postgresDialect(connectionString: string, schema: string, maxConnection
 }
 
 async function pgliteDialect(dataDir: string | undefined, schema: string): Promise<Dialect> {
+  // loaded only here: PGlite is ~17 MB of RSS that processes on PostgreSQL never use
+  const [{ PGlite }, { PGliteDialect }] = await Promise.all([import('@electric-sql/pglite'), import('kysely-pglite-dialect')]);
   if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir);
   // one connection for the life of the instance, so a session setting is enough

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { listFiles } from '../training/checksums';
 import { assertSafeRunKey, assertSafeSegment, type ModelStore } from './model-store.port';
 
@@ -19,36 +19,46 @@ export interface S3ModelStoreOptions {
 /** Marker object written last: a run without it is incomplete and treated as absent. */
 const COMPLETE_MARKER = '.complete';
 
+type S3Sdk = typeof import('@aws-sdk/client-s3');
+
 /** The model store in an S3-compatible bucket. Locations are `s3://bucket/prefix/family/run`. */
 export class S3ModelStore implements ModelStore {
   readonly description: string;
-  private readonly client: S3Client;
+  private connection?: Promise<{ sdk: S3Sdk; client: S3Client }>;
 
   constructor(private readonly options: S3ModelStoreOptions) {
     this.description = `s3://${options.bucket}/${options.prefix}`;
-    this.client = new S3Client({ region: options.region, endpoint: options.endpoint, forcePathStyle: options.forcePathStyle });
+  }
+
+  /** The AWS SDK (~10 MB of RSS) loads on first use, so processes that never reach S3 do not carry it. */
+  private connect(): Promise<{ sdk: S3Sdk; client: S3Client }> {
+    const { region, endpoint, forcePathStyle } = this.options;
+    this.connection ??= import('@aws-sdk/client-s3').then((sdk) => ({ sdk, client: new sdk.S3Client({ region, endpoint, forcePathStyle }) }));
+    return this.connection;
   }
 
   async putRun(family: string, runKey: string, localDir: string): Promise<string> {
     assertSafeSegment('family', family);
     assertSafeRunKey(runKey);
     const runPrefix = [this.options.prefix, family, runKey].filter(Boolean).join('/');
-    const existing = await this.client.send(
-      new ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: `${runPrefix}/`, MaxKeys: 1 }),
+    const { sdk, client } = await this.connect();
+    const existing = await client.send(
+      new sdk.ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: `${runPrefix}/`, MaxKeys: 1 }),
     );
     if ((existing.KeyCount ?? 0) > 0) throw new Error(`run ${family}/${runKey} already exists in ${this.description}`);
     for (const file of await listFiles(localDir)) {
-      await this.client.send(
-        new PutObjectCommand({ Bucket: this.options.bucket, Key: `${runPrefix}/${file}`, Body: await readFile(join(localDir, file)) }),
+      await client.send(
+        new sdk.PutObjectCommand({ Bucket: this.options.bucket, Key: `${runPrefix}/${file}`, Body: await readFile(join(localDir, file)) }),
       );
     }
-    await this.client.send(new PutObjectCommand({ Bucket: this.options.bucket, Key: `${runPrefix}/${COMPLETE_MARKER}`, Body: Buffer.alloc(0) }));
+    await client.send(new sdk.PutObjectCommand({ Bucket: this.options.bucket, Key: `${runPrefix}/${COMPLETE_MARKER}`, Body: Buffer.alloc(0) }));
     return `s3://${this.options.bucket}/${runPrefix}`;
   }
 
   async readArtifact(location: string, relativePath: string): Promise<Buffer> {
     const { bucket, key } = this.parse(location);
-    const object = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: `${key}/${relativePath}` }));
+    const { sdk, client } = await this.connect();
+    const object = await client.send(new sdk.GetObjectCommand({ Bucket: bucket, Key: `${key}/${relativePath}` }));
     if (!object.Body) throw new Error(`${location}/${relativePath} has no body`);
     return Buffer.from(await object.Body.transformToByteArray());
   }
@@ -57,9 +67,10 @@ export class S3ModelStore implements ModelStore {
     const { bucket, key } = this.parse(location);
     const target = join(this.options.cacheDir, bucket, key);
     const files: string[] = [];
+    const { sdk, client } = await this.connect();
     let token: string | undefined;
     do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: `${key}/`, ContinuationToken: token }));
+      const page = await client.send(new sdk.ListObjectsV2Command({ Bucket: bucket, Prefix: `${key}/`, ContinuationToken: token }));
       for (const object of page.Contents ?? []) if (object.Key) files.push(object.Key.slice(key.length + 1));
       token = page.NextContinuationToken;
     } while (token);
