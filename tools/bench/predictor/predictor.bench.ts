@@ -20,7 +20,7 @@ import type { UnaryFigures } from './grpc-unary-load';
 import { runInLoadWorker } from './load-job';
 import { CALCLOUD_CSV, syntheticRuns, trainCalcloudRun, trainRuntimeRun } from './bench-models';
 import { compiledEntry, compileWorkspace } from '../../build/compile-workspace';
-import { deploymentCommand } from './deployment-flags';
+import { deploymentCommand } from './deployment-command';
 import { startFloorServer } from './floor-process';
 import { httpLoad, type LoadFigures } from './http-load';
 import type { SteadyRateFigures } from './steady-rate-load';
@@ -113,10 +113,17 @@ async function main(): Promise<void> {
     const steady = await withCpu(() => steadyLoad(predictUrl));
     // The same load against a server doing nothing but send the predictor's answer: what the machine allows right now.
     const answer = await fetch(predictUrl, { method: 'POST', body: single, headers: { 'content-type': 'application/json' } });
+    if (!answer.ok) throw new Error(`POST /v1/predict answered ${answer.status}: ${await answer.text()}`);
     const floorServer = await startFloorServer(await answer.text(), answer.headers.get('content-type') ?? 'application/json', deployed.nodeFlags);
-    const floorCpuBefore = floorServer.cpuSeconds();
-    const floor = await steadyLoad(`${floorServer.url}/v1/predict`).finally(() => floorServer.stop());
-    const floorCpuSeconds = floorServer.cpuSeconds() - floorCpuBefore;
+    const floor = await (async () => {
+      try {
+        const before = floorServer.cpuSeconds();
+        const figures = await steadyLoad(`${floorServer.url}/v1/predict`);
+        return { ...figures, serverCpuSeconds: floorServer.cpuSeconds() - before };
+      } finally {
+        floorServer.stop();
+      }
+    })();
     const fixed = await withCpu(() => httpLoad({ url: predictUrl, method: 'POST', body: single, seconds: rateSeconds, connections: 16, ratePerSecond: rate }));
     const header = () =>
       `\npredictor benchmark, predictor ${launch.kind === 'compiled' ? 'compiled to JS' : 'from source'}, node ${nodeFlags.join(' ')} (2-core machine shared with other work: figures are lower bounds; load average ${loadAtStart.map((load) => load.toFixed(2)).join(' ')} at start, ${loadavg().map((load) => load.toFixed(2)).join(' ')} at end)`;
@@ -129,7 +136,7 @@ async function main(): Promise<void> {
       );
       console.log(
         formatSteadyRate(`  floor: node:http, the same answer`, floor),
-        `[floor server CPU ${floorCpuSeconds.toFixed(1)} s: ${((floor.requests + floor.warmUpRequests) / floorCpuSeconds).toFixed(0)} requests per CPU-second]`,
+        `[floor server CPU ${floor.serverCpuSeconds.toFixed(1)} s: ${((floor.requests + floor.warmUpRequests) / floor.serverCpuSeconds).toFixed(0)} requests per CPU-second]`,
         '(the machine at this rate, no prediction: reported, not judged)',
       );
       console.log(
@@ -141,7 +148,7 @@ async function main(): Promise<void> {
     if (options['rateOnly']) {
       console.log(header());
       printRateLines();
-      console.log(JSON.stringify({ steadyRate: steady, floor: { ...floor, serverCpuSeconds: floorCpuSeconds }, autocannonFixedRate: fixed, launch: launch.kind, nodeFlags, loadAverage: { start: loadAtStart, end: loadavg() } }));
+      console.log(JSON.stringify({ steadyRate: steady, floor, autocannonFixedRate: fixed, launch: launch.kind, nodeFlags, loadAverage: { start: loadAtStart, end: loadavg() } }));
       return;
     }
     const maxRuntime = await withCpu(() => httpLoad({ url: runtimeUrl, seconds: seconds('maxSeconds', 5), connections: 32 }));
@@ -184,7 +191,7 @@ async function main(): Promise<void> {
       `RSS with all models loaded: ${loaded.rssMb.toFixed(0)} MB at start, peak ${beforeBatches.peakRssMb.toFixed(0)} MB over the single-request runs, ${after.rssMb.toFixed(0)} MB after the runs, peak ${batchPeakMb.toFixed(0)} MB during the batch runs (2 batches in flight)`,
       batchPeakMb <= 300 ? 'PASS (≤ 300 MB)' : 'FAIL (target ≤ 300 MB)',
     );
-    console.log(JSON.stringify({ steadyRate: steady, floor: { ...floor, serverCpuSeconds: floorCpuSeconds }, autocannonFixedRate: fixed, maxRuntime, maxPredict, grpcUnary, httpBatch, grpcBatch: grpcBatchFigures, memory: { loaded, beforeBatches, after, batchPeakMb }, launch: launch.kind, nodeFlags, loadAverage: { start: loadAtStart, end: loadavg() } }));
+    console.log(JSON.stringify({ steadyRate: steady, floor, autocannonFixedRate: fixed, maxRuntime, maxPredict, grpcUnary, httpBatch, grpcBatch: grpcBatchFigures, memory: { loaded, beforeBatches, after, batchPeakMb }, launch: launch.kind, nodeFlags, loadAverage: { start: loadAtStart, end: loadavg() } }));
   } finally {
     await predictor.stop();
     await rm(compiledDir, { recursive: true, force: true });
