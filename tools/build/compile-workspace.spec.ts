@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compiledEntry, compileWorkspace } from './compile-workspace';
+import { dockerfileStage, stageCommand } from './dockerfile';
 
 const REPO = join(__dirname, '..', '..');
 
@@ -49,11 +50,9 @@ describe('compileWorkspace', () => {
   it('is what the Dockerfile builds the predictor image from', () => {
     const dockerfile = readFileSync(join(REPO, 'Dockerfile'), 'utf8');
     const outFolder = /^RUN node -r @swc-node\/register tools\/build\/compile-workspace\.ts (\S+)$/m.exec(dockerfile)?.[1];
-    const predictorStage = /^FROM \S+ AS predictor$([\s\S]*?)(?=^FROM |(?![\s\S]))/m.exec(dockerfile)?.[1] ?? '';
-    const command = JSON.parse(/^CMD (\[.*\])$/m.exec(predictorStage)?.[1] ?? '[]') as string[];
     expect(outFolder).toBeDefined();
-    expect(command).toContain(compiledEntry(outFolder!, 'predictor'));
-    expect(predictorStage).toContain(`COPY --from=compiled /app/${outFolder} ${outFolder}`);
+    expect(stageCommand(dockerfile, 'predictor')).toContain(compiledEntry(outFolder!, 'predictor'));
+    expect(dockerfileStage(dockerfile, 'predictor')).toContain(`COPY --from=compiled /app/${outFolder} ${outFolder}`);
   });
 
   it('refuses a folder that already holds files', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stageCommand } from '../../build/dockerfile';
 
 const DOCKERFILE = join(__dirname, '..', '..', '..', 'Dockerfile');
 
@@ -15,10 +16,7 @@ export interface DeploymentCommand {
  * the process as deployment does (its heap growth and its loaded modules included) and cannot drift from it.
  */
 export function deploymentCommand(dockerfile = readFileSync(DOCKERFILE, 'utf8')): DeploymentCommand {
-  const stage = /^FROM \S+ AS predictor$([\s\S]*?)(?=^FROM |(?![\s\S]))/m.exec(dockerfile)?.[1];
-  const command = stage === undefined ? undefined : /^CMD (\[.*\])$/m.exec(stage)?.[1];
-  if (command === undefined) throw new Error(`${DOCKERFILE}: no CMD [...] in the predictor stage`);
-  const [executable, ...args] = JSON.parse(command) as string[];
+  const [executable, ...args] = stageCommand(dockerfile, 'predictor');
   if (executable !== 'node') throw new Error(`${DOCKERFILE}: the predictor stage's CMD runs ${executable}, not node`);
   const script = args.find((arg) => !arg.startsWith('-') && arg !== '@swc-node/register');
   return { nodeFlags: args.filter((arg) => arg.startsWith('--')), compiled: script?.endsWith('.js') === true };
