@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { predictorGrpcOptions } from './grpc/grpc-options';
 import { PredictorGrpcHealth } from './grpc/grpc-health';
 import { configurePredictorHttp } from './http/http-setup';
+import { PredictorMetrics } from './observability/predictor-metrics';
 import { PredictorModule, type PredictorModuleOptions } from './predictor.module';
 
 export interface StartedPredictor {
@@ -25,7 +26,7 @@ export async function startPredictor(
   configurePredictorHttp(app, options.config);
   const { HOST, PORT, GRPC_PORT } = options.config;
   const grpcAddress = `${HOST}:${GRPC_PORT}`;
-  app.connectMicroservice(predictorGrpcOptions(grpcAddress, app.get(PredictorGrpcHealth)), { inheritAppConfig: true });
+  app.connectMicroservice(predictorGrpcOptions(grpcAddress, app.get(PredictorGrpcHealth), app.get(PredictorMetrics)), { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.listen(PORT, HOST);
   const address = app.getHttpServer().address() as { port: number };

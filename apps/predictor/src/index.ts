@@ -4,6 +4,7 @@ export { startPredictor, type StartedPredictor } from './bootstrap';
 export { configurePredictorHttp } from './http/http-setup';
 export { predictorGrpcOptions } from './grpc/grpc-options';
 export { PredictorGrpcHealth } from './grpc/grpc-health';
+export { PredictorMetrics } from './observability/predictor-metrics';
 export { PredictorEnvSchema, loadPredictorConfig, type PredictorConfig } from './config';
 export type { ModelSource, ModelReference } from './models/model-source.port';
 export type * from './models/model-ports';

@@ -2,7 +2,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { MessageBus } from '@jobcast/messaging';
 import { PREDICTOR_CONFIG, type PredictorConfig } from './config';
 import { PredictorGrpcController } from './grpc/predictor.grpc.controller';
-import { GrpcMetricsInterceptor } from './grpc/grpc-metrics.interceptor';
 import { PredictionEncoder, predictionEncoder } from './grpc/prediction-answer-encoders';
 import { PredictorGrpcHealth } from './grpc/grpc-health';
 import { AdminTokenGuard } from './http/admin-token.guard';
@@ -68,7 +67,6 @@ export class PredictorModule {
         QueueTimeService,
         TrainerClient,
         AdminTokenGuard,
-        GrpcMetricsInterceptor,
         QueuedJobPredictions,
         ModelEventsListener,
         PredictorLifecycle,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ModelRegistryRepository } from '@jobcast/db';
 import { modelFamilyNames } from '@jobcast/models';
-import { configurePredictorHttp, PredictorGrpcHealth, predictorGrpcOptions, ServingModels } from '@jobcast/predictor';
+import { configurePredictorHttp, PredictorGrpcHealth, predictorGrpcOptions, PredictorMetrics, ServingModels } from '@jobcast/predictor';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { RejectsFile } from '../import/rejects-file';
@@ -68,7 +68,7 @@ export async function startEmbeddedApp(options: EmbeddedOptions, progress = new 
     const predictorConfig = adapters.moduleOptions.predictor.config;
     configurePredictorHttp(app, predictorConfig);
     const grpcAddress = `${predictorConfig.HOST}:${predictorConfig.GRPC_PORT}`;
-    app.connectMicroservice(predictorGrpcOptions(grpcAddress, app.get(PredictorGrpcHealth)), { inheritAppConfig: true });
+    app.connectMicroservice(predictorGrpcOptions(grpcAddress, app.get(PredictorGrpcHealth), app.get(PredictorMetrics)), { inheritAppConfig: true });
     await app.init();
     progress.log('scraper, features, trainer and predictor modules started');
 

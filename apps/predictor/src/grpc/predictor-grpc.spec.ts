@@ -75,5 +75,21 @@ describe('predictor gRPC API (jobcast.v1.Predictor)', () => {
     expect(await grpc.check('')).toBe('SERVING');
     expect(await grpc.check('jobcast.v1.Predictor')).toBe('SERVING');
   });
+
+  it('counts and times every call in /metrics by method and the status code sent', async () => {
+    const metric = async (series: string) => {
+      const text = await (await fetch(`${predictor.httpUrl}/metrics`)).text();
+      return Number(text.split('\n').find((line) => line.startsWith(`${series} `))?.slice(series.length + 1) ?? 0);
+    };
+    const predict = 'method="jobcast.v1.Predictor/Predict"';
+    const series = [`predictor_grpc_requests_total{${predict},code="OK"}`, `predictor_grpc_requests_total{${predict},code="INVALID_ARGUMENT"}`,
+      `predictor_grpc_request_duration_seconds_count{${predict}}`, 'predictor_grpc_requests_total{method="grpc.health.v1.Health/Check",code="OK"}'];
+    const before = await Promise.all(series.map(metric));
+    await grpc.call('predict', CALCLOUD_GRPC);
+    await expect(grpc.call('predict', {})).rejects.toMatchObject({ code: status.INVALID_ARGUMENT });
+    await grpc.check('');
+    const after = await Promise.all(series.map(metric));
+    expect(after.map((value, i) => value - before[i])).toEqual([1, 1, 2, 1]);
+  });
 });
 

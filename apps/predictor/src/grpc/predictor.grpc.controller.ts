@@ -1,4 +1,4 @@
-import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Controller, UseFilters } from '@nestjs/common';
 import { GrpcMethod, GrpcStreamMethod } from '@nestjs/microservices';
 import { MAX_PREDICTION_BATCH, type Prediction } from '@jobcast/contracts';
 import { map, type Observable } from 'rxjs';
@@ -8,7 +8,6 @@ import { PredictionService } from '../prediction/prediction.service';
 import { QueueTimeService } from '../queue/queue-time.service';
 import { bodyOfGrpcRequest, type GrpcPredictRequest } from './grpc-request.mapper';
 import { PredictorGrpcErrorsFilter } from './grpc-errors.filter';
-import { GrpcMetricsInterceptor } from './grpc-metrics.interceptor';
 import { EncodedPredictionBatch, PredictionEncoder } from './prediction-answer-encoders';
 
 const SERVICE = 'Predictor';
@@ -18,7 +17,6 @@ type StreamAnswer = { requestId: string; prediction: Prediction } | { requestId:
 /** `jobcast.v1.Predictor`: the same PredictionService as HTTP, so both answer alike. */
 @Controller()
 @UseFilters(PredictorGrpcErrorsFilter)
-@UseInterceptors(GrpcMetricsInterceptor)
 export class PredictorGrpcController {
   constructor(
     private readonly predictions: PredictionService,
