@@ -24,7 +24,7 @@ export class PredictorMetrics {
 
   readonly grpcRequests = new Counter({
     name: 'predictor_grpc_requests_total',
-    help: 'gRPC calls by method and status code',
+    help: 'gRPC calls by method (package.Service/Method) and status code sent',
     labelNames: ['method', 'code'] as const,
     registers: [this.registry],
   });
