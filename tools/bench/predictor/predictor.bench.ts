@@ -22,6 +22,7 @@ import { CALCLOUD_CSV, syntheticRuns, trainCalcloudRun, trainRuntimeRun } from '
 import { compiledEntry, compileWorkspace } from '../../build/compile-workspace';
 import { deploymentCommand } from './deployment-command';
 import { startFloorServer } from './floor-process';
+import { hostStealSeconds } from './process-cpu';
 import { httpLoad, type LoadFigures } from './http-load';
 import type { SteadyRateFigures } from './steady-rate-load';
 import { calcloudInput, grpcBatch, mixedBatch } from './payloads';
@@ -57,6 +58,9 @@ function freePort(): Promise<number> {
 const perCpu = (count: number, cpuSeconds: number, what: string) => `[predictor CPU ${cpuSeconds.toFixed(1)} s: ${(count / cpuSeconds).toFixed(0)} ${what} per CPU-second]`;
 
 const ms = (value: number) => `${value.toFixed(2)} ms`;
+
+/** CPU time the hypervisor took from this VM during a test: a host stall, not the server's. */
+const hostSteal = (seconds: number) => `[host steal ${seconds.toFixed(2)} s]`;
 
 const formatSteadyRate = (name: string, figures: SteadyRateFigures) =>
   `${name.padEnd(34)} ${figures.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${ms(figures.p50Ms)}  p90 ${ms(figures.p90Ms)}  p99 ${ms(figures.p99Ms)}  p99.9 ${ms(figures.p999Ms)}  max ${figures.maxMs.toFixed(1)} ms  errors ${figures.errors}  non-2xx ${figures.non2xx}  (${figures.requests} requests)`;
@@ -107,8 +111,11 @@ async function main(): Promise<void> {
       return { ...figures, predictorCpuSeconds: predictor.cpuSeconds() - before };
     };
     const rateSeconds = seconds('rateSeconds', 10);
-    const steadyLoad = (url: string) =>
-      runInLoadWorker<SteadyRateFigures>({ kind: 'http-steady-rate', url, method: 'POST', body: single, seconds: rateSeconds, warmUpSeconds: seconds('warmUpSeconds', 2), ratePerSecond: rate, connections: 16 });
+    const steadyLoad = async (url: string) => {
+      const stealBefore = hostStealSeconds();
+      const figures = await runInLoadWorker<SteadyRateFigures>({ kind: 'http-steady-rate', url, method: 'POST', body: single, seconds: rateSeconds, warmUpSeconds: seconds('warmUpSeconds', 2), ratePerSecond: rate, connections: 16 });
+      return { ...figures, hostStealSeconds: hostStealSeconds() - stealBefore };
+    };
     // The judged figure: a steady arrival rate, from its own process so its timer shares no event loop with the bench.
     const steady = await withCpu(() => steadyLoad(predictUrl));
     // The same load against a server doing nothing but send the predictor's answer: what the machine allows right now.
@@ -132,11 +139,13 @@ async function main(): Promise<void> {
         formatSteadyRate(`POST /v1/predict @ ${rate}/s, steady`, steady),
         perCpu(steady.requests + steady.warmUpRequests, steady.predictorCpuSeconds, 'requests'),
         `[client CPU ${steady.clientCpuSeconds.toFixed(1)} s; its sends late by p99 ${ms(steady.sendLagP99Ms)}, max ${ms(steady.sendLagMaxMs)}]`,
+        hostSteal(steady.hostStealSeconds),
         steady.p99Ms <= 5 && steady.errors + steady.non2xx === 0 ? 'PASS (p99 ≤ 5 ms, no errors)' : 'FAIL (target p99 ≤ 5 ms, no errors)',
       );
       console.log(
         formatSteadyRate(`  floor: node:http, the same answer`, floor),
         `[floor server CPU ${floor.serverCpuSeconds.toFixed(1)} s: ${((floor.requests + floor.warmUpRequests) / floor.serverCpuSeconds).toFixed(0)} requests per CPU-second]`,
+        hostSteal(floor.hostStealSeconds),
         '(the machine at this rate, no prediction: reported, not judged)',
       );
       console.log(

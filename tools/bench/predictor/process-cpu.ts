@@ -9,3 +9,13 @@ export function processCpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
 }
+
+/**
+ * CPU seconds this machine's CPUs were ready to run but the hypervisor ran something else (steal, all CPUs, from
+ * /proc/stat): a stall of the host that no process here can see in its own CPU time.
+ */
+export function hostStealSeconds(): number {
+  // first line: "cpu  user nice system idle iowait irq softirq steal guest guest_nice", in clock ticks
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/);
+  return Number(fields[8]) / CLOCK_TICKS_PER_SECOND;
+}
