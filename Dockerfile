@@ -53,8 +53,10 @@ EXPOSE 3000 50051
 # V8 grows the old generation by up to 4× after a full GC, which took two concurrent 10,000-item batches to ~360 MB RSS;
 # growing by 2× keeps them at ~240–265 MB (budget 300 MB) at no measurable CPU cost. (--max-old-space-size bounds it
 # too, but every limit tried, 200–280 MB, cost 15–40 % of the batch predictions per CPU-second.)
+# V8's memory reducer ran a memory-reducing full GC about every 105 s under a steady load; it dropped the optimised
+# code of the request path ("weak objects"), which stalled answers for 70–170 ms while it was compiled again.
 # The predictor benchmark starts the service as this command does (compiled, these flags), read from here.
-CMD ["node", "--heap-growing-percent=100", "dist/apps/predictor/src/main.js"]
+CMD ["node", "--heap-growing-percent=100", "--no-memory-reducer", "dist/apps/predictor/src/main.js"]
 
 FROM runtime AS cli
 ENTRYPOINT ["node", "apps/cli/bin/jobcast.js"]
