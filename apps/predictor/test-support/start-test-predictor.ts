@@ -4,7 +4,7 @@ import { loadPredictorConfig, type PredictorConfig } from '../src/config';
 import type { PredictorTopics } from '../src/kafka/predictor-topics';
 import type { ModelSource } from '../src/models/model-source.port';
 import type { JobStatusNormalizer } from '../src/prediction/job-status-normalizer.port';
-import { freePort } from './free-port';
+import { freePort } from '@jobcast/testing';
 
 export interface TestPredictorOptions {
   modelSource: ModelSource;

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { InProcessMessageBus } from '@jobcast/messaging';
+import { freePort } from '@jobcast/testing';
 import { runtimeHistory } from '../test-support/runtime-history';
 import {
   finishedRun,
@@ -113,13 +113,3 @@ describe('training coordination on PostgreSQL', () => {
     expect((await finishedRun(restarted.url, next.body.runs[0].id)).status).toBe('succeeded');
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}

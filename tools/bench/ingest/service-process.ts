@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '@jobcast/testing';
 
 const ROOT = join(__dirname, '../../..');
 const ENTRIES = {
@@ -75,15 +75,4 @@ export function parsePrometheusText(text: string): Map<string, number> {
     if (Number.isFinite(value)) values.set(match[1], (values.get(match[1]) ?? 0) + value);
   }
   return values;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }

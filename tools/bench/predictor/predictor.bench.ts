@@ -11,10 +11,10 @@
  * Run: SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register tools/bench/predictor/predictor.bench.ts [--quick] [--rate-only]
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { freePort } from '@jobcast/testing';
 import type { BatchFigures } from './batch-load';
 import type { UnaryFigures } from './grpc-unary-load';
 import { runInLoadWorker } from './load-job';
@@ -44,16 +44,6 @@ const program = new Command('predictor-bench')
   .option('--quick', 'short runs (10 s latency tests, 2 s warm-ups, 5 s others) for a smoke check')
   .option('--rate-only', 'only the latency tests (after the warm-up): repeats of the latency figure without the rest')
   .parse();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const perCpu = (count: number, cpuSeconds: number, what: string) => `[predictor CPU ${cpuSeconds.toFixed(1)} s: ${(count / cpuSeconds).toFixed(0)} ${what} per CPU-second]`;
 

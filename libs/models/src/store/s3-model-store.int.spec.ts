@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { freePort } from '@jobcast/testing';
 import { checksumTree } from '../training/checksums';
 import { S3ModelStore } from './s3-model-store';
 import { verifyArtifacts } from './verify-artifacts';
@@ -65,16 +65,6 @@ describeWithS3('S3ModelStore against an S3-compatible server', () => {
     expect(problems).toEqual([expect.stringContaining('run.json: unreadable')]);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function waitUntilListening(url: string): Promise<void> {
   const deadline = Date.now() + 30_000;

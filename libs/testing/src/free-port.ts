@@ -1,6 +1,9 @@
 import { createServer } from 'node:net';
 
-/** A TCP port free right now on 127.0.0.1 (the gRPC server needs a concrete port to be reachable by tests). */
+/**
+ * A TCP port free right now on 127.0.0.1, for a server that must be started on a concrete port (a child process, a
+ * gRPC server) so that its callers know where to find it.
+ */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
