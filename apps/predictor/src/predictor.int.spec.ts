@@ -102,7 +102,7 @@ describe('predictor on real Kafka and PostgreSQL', () => {
     await database?.close();
     await schema?.drop();
     if (store) await rm(store, { recursive: true, force: true });
-  });
+  }, 60_000); // leaving a consumer group waits for the broker's coordinator: beyond Jest's 5 s on a just-started broker
 
   it('answers the same queued job identically over Kafka, HTTP and gRPC', async () => {
     const payloadId = randomUUID();
