@@ -53,7 +53,8 @@ const ms = (value: number) => `${value.toFixed(2)} ms`;
 const hostSteal = (seconds: number) => `[host steal ${seconds.toFixed(2)} s]`;
 
 const formatSteadyRate = (name: string, figures: SteadyRateFigures) =>
-  `${name.padEnd(34)} ${figures.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${ms(figures.p50Ms)}  p90 ${ms(figures.p90Ms)}  p99 ${ms(figures.p99Ms)}  p99.9 ${ms(figures.p999Ms)}  max ${figures.maxMs.toFixed(1)} ms  errors ${figures.errors}  non-2xx ${figures.non2xx}  (${figures.requests} requests)`;
+  `${name.padEnd(34)} ${figures.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${ms(figures.p50Ms)}  p90 ${ms(figures.p90Ms)}  p99 ${ms(figures.p99Ms)}  p99.9 ${ms(figures.p999Ms)}  max ${figures.maxMs.toFixed(1)} ms  errors ${figures.errors}  non-2xx ${figures.non2xx}  (${figures.requests} requests)` +
+  `  [p99 per 10 s: ${figures.windowP99Ms.map((p99) => p99.toFixed(1)).join(' / ')} ms]`;
 
 const formatLoad = (name: string, figures: LoadFigures) =>
   `${name.padEnd(34)} ${figures.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${ms(figures.p50Ms)}  p99 ${ms(figures.p99Ms)}  max ${figures.maxMs.toFixed(1)} ms  errors ${figures.errors}  non-2xx ${figures.non2xx}  (${figures.requests} requests)`;

@@ -25,6 +25,8 @@ export interface SteadyRateFigures {
   p99Ms: number;
   p999Ms: number;
   maxMs: number;
+  /** p99 of each consecutive 10 s of intended send times: whether the tail is spread over the run or one episode */
+  windowP99Ms: number[];
   errors: number;
   non2xx: number;
   /** how late the client itself sent, from each request's intended time: its own share of the latencies */
@@ -33,6 +35,9 @@ export interface SteadyRateFigures {
   /** the generator's own CPU, warm-up included */
   clientCpuSeconds: number;
 }
+
+/** Length of the windows whose p99 are reported one by one. */
+const WINDOW_SECONDS = 10;
 
 /** Requests still unanswered this long after the last intended send count as errors. */
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -83,6 +88,7 @@ export function steadyRateLoad(options: SteadyRateOptions): Promise<SteadyRateFi
         p99Ms: percentile(answered, 0.99),
         p999Ms: percentile(answered, 0.999),
         maxMs: answered[answered.length - 1],
+        windowP99Ms: windowPercentiles(latencies.subarray(warmUp), WINDOW_SECONDS * options.ratePerSecond, 0.99),
         errors: errors + (total - settled),
         non2xx,
         sendLagP99Ms: percentile(lags, 0.99),
@@ -118,6 +124,16 @@ export function steadyRateLoad(options: SteadyRateOptions): Promise<SteadyRateFi
     };
     sendDue();
   });
+}
+
+/** The percentile of each consecutive `size` answered latencies (in send order; unanswered ones left out). */
+function windowPercentiles(latencies: Float64Array, size: number, share: number): number[] {
+  const percentiles: number[] = [];
+  for (let from = 0; from < latencies.length; from += size) {
+    const answered = latencies.subarray(from, from + size).filter((latency) => !Number.isNaN(latency)).sort();
+    if (answered.length > 0) percentiles.push(percentile(answered, share));
+  }
+  return percentiles;
 }
 
 /** Nearest-rank percentile of sorted values. */
