@@ -1,10 +1,10 @@
 import type { MessageBus } from '@jobcast/messaging';
+import { freePort } from '@jobcast/testing';
 import { startPredictor, type StartedPredictor } from '../src/bootstrap';
 import { loadPredictorConfig, type PredictorConfig } from '../src/config';
 import type { PredictorTopics } from '../src/kafka/predictor-topics';
 import type { ModelSource } from '../src/models/model-source.port';
 import type { JobStatusNormalizer } from '../src/prediction/job-status-normalizer.port';
-import { freePort } from '@jobcast/testing';
 
 export interface TestPredictorOptions {
   modelSource: ModelSource;
