@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { request } from 'undici';
 import { processCpuSeconds } from './process-cpu';
 
 const REPO = join(__dirname, '..', '..', '..');
@@ -63,7 +64,12 @@ async function waitUntilReady(httpUrl: string, timeoutMs = 180_000): Promise<voi
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`${httpUrl}/health/ready`)).status === 200) return;
+      // `reset`: the probe's connection closes after the answer. Left idle, the predictor would close it after its 72 s
+      // keep-alive timeout, in the middle of the latency test, and that first socket end after the request path was
+      // optimised deoptimises Node's stream code there (`Readable.push(null)`: "wrong map") — a burst of slow seconds.
+      const { statusCode, body } = await request(`${httpUrl}/health/ready`, { reset: true });
+      await body.dump();
+      if (statusCode === 200) return;
     } catch {
       // not listening yet
     }

@@ -14,6 +14,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { request } from 'undici';
 import { freePort } from '@jobcast/testing';
 import type { BatchFigures } from './batch-load';
 import type { UnaryFigures } from './grpc-unary-load';
@@ -110,9 +111,11 @@ async function main(): Promise<void> {
     // The judged figure: a steady arrival rate, from its own process so its timer shares no event loop with the bench.
     const steady = await withCpu(() => steadyLoad(predictUrl));
     // The same load against a server doing nothing but send the predictor's answer: what the machine allows right now.
-    const answer = await fetch(predictUrl, { method: 'POST', body: single, headers: { 'content-type': 'application/json' } });
-    if (!answer.ok) throw new Error(`POST /v1/predict answered ${answer.status}: ${await answer.text()}`);
-    const floorServer = await startFloorServer(await answer.text(), answer.headers.get('content-type') ?? 'application/json', deployed.nodeFlags);
+    // `reset`: no idle connection left behind for the predictor to close in a later test (see waitUntilReady)
+    const answer = await request(predictUrl, { method: 'POST', body: single, headers: { 'content-type': 'application/json' }, reset: true });
+    const answerText = await answer.body.text();
+    if (answer.statusCode !== 200) throw new Error(`POST /v1/predict answered ${answer.statusCode}: ${answerText}`);
+    const floorServer = await startFloorServer(answerText, String(answer.headers['content-type'] ?? 'application/json'), deployed.nodeFlags);
     const floor = await (async () => {
       try {
         const before = floorServer.cpuSeconds();
