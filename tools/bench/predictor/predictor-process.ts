@@ -65,8 +65,8 @@ async function waitUntilReady(httpUrl: string, timeoutMs = 180_000): Promise<voi
   while (Date.now() < deadline) {
     try {
       // `reset`: the probe's connection closes after the answer. Left idle, the predictor would close it after its 72 s
-      // keep-alive timeout, in the middle of the latency test, and that first socket end after the request path was
-      // optimised deoptimises Node's stream code there (`Readable.push(null)`: "wrong map") — a burst of slow seconds.
+      // keep-alive timeout, in the middle of the latency test; that first socket end after the request path was
+      // optimised deoptimised Node's stream code ("wrong map": `Readable.push`, `flow`, …) — a few slow seconds.
       const { statusCode, body } = await request(`${httpUrl}/health/ready`, { reset: true });
       await body.dump();
       if (statusCode === 200) return;
