@@ -1,5 +1,8 @@
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import { Topics } from '@jobcast/contracts';
+
+/** How long a created topic may take to have a leader for every partition. */
+const LEADERS_TIMEOUT_MS = 30_000;
 
 /** `max.message.bytes` of the topics Jobcast creates: above the broker's 1 MB default, for large job documents. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
@@ -29,7 +32,8 @@ export async function ensureTopics(
     const missing = [...new Set(topics)].filter((topic) => !existing.has(topic));
     if (missing.length === 0) return [];
     await admin.createTopics({
-      waitForLeaders: true,
+      // waited for below: kafkajs' own wait gives up when a just-created topic is still unknown to the broker it asks
+      waitForLeaders: false,
       topics: missing.map((topic) => ({
         topic,
         numPartitions: layout.numPartitions ?? 6,
@@ -37,8 +41,24 @@ export async function ensureTopics(
         configEntries: [{ name: 'max.message.bytes', value: String(layout.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES) }],
       })),
     });
+    await waitForLeaders(admin, missing);
     return missing;
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** Polls the topics' metadata until every partition has a leader; retriable answers ("unknown topic") mean not yet. */
+async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
+  const deadline = Date.now() + LEADERS_TIMEOUT_MS;
+  for (;;) {
+    try {
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+      if (metadata.every((topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0))) return;
+    } catch (error) {
+      if (!(error as { retriable?: boolean }).retriable) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`Kafka topics ${topics.join(', ')} have no leader for every partition after ${LEADERS_TIMEOUT_MS / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
