@@ -28,6 +28,7 @@ import { httpLoad, type LoadFigures } from './http-load';
 import type { SteadyRateFigures } from './steady-rate-load';
 import { calcloudInput, grpcBatch, mixedBatch } from './payloads';
 import { startPredictorProcess, type PredictorLaunch } from './predictor-process';
+import { rerunWithoutMemoryReducer } from './without-memory-reducer';
 
 const program = new Command('predictor-bench')
   .option('--models <dir>', 'serve this models folder (<dir>/<family>/<run>/run.json) instead of training bench models')
@@ -202,6 +203,8 @@ async function main(): Promise<void> {
   }
 }
 
+const rerunStatus = rerunWithoutMemoryReducer();
+if (rerunStatus !== undefined) process.exit(rerunStatus);
 main().catch((error: Error) => {
   console.error(error.stack ?? error.message);
   process.exit(1);
