@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { QUEUED_JOB_STATUS } from '@jobcast/contracts';
 import { ModelRegistryRepository } from '@jobcast/db';
 import { modelFamilyNames } from '@jobcast/models';
 import { configurePredictorHttp, PredictorGrpcHealth, predictorGrpcOptions, PredictorMetrics, ServingModels } from '@jobcast/predictor';
@@ -74,9 +75,13 @@ export async function startEmbeddedApp(options: EmbeddedOptions, progress = new 
 
     const ingested = await ingestHistory(app, adapters.bus, jobRuns, progress);
     const added = ingested.rows - rowsBefore;
+    // The scraper reads finished jobs and snapshots the queued ones; the rest (running at the history's end) are no
+    // runs yet. Said, so that the counts add up.
+    const notRead = history.search.size - history.search.countWithStatus([...adapters.moduleOptions.scraper.settings.statuses, QUEUED_JOB_STATUS]);
     progress.log(
       `ingested: ${ingested.rows.toLocaleString('en-US')} job runs in PGlite (${added.toLocaleString('en-US')} new` +
-        `${ingested.deadLettered > 0 ? `, ${ingested.deadLettered} dead-lettered` : ''})`,
+        `${ingested.deadLettered > 0 ? `, ${ingested.deadLettered} dead-lettered` : ''})` +
+        `${notRead > 0 ? `; ${notRead.toLocaleString('en-US')} not read: jobs still running at the history's end, or in a status the scraper skips` : ''}`,
     );
 
     const { trainable, skipped } = await trainableFamilies(jobRuns, modelFamilyNames());

@@ -16,6 +16,12 @@ describe('InMemorySearchSource', () => {
     expect(await page({ statuses: ['job-queued'] })).toEqual(['q']);
   });
 
+  it('counts the documents a scraper of some statuses will read', () => {
+    expect(source.countWithStatus(['job-completed'])).toBe(3);
+    expect(source.countWithStatus(['job-queued', 'job-started'])).toBe(1);
+    expect(source.countWithStatus([])).toBe(0);
+  });
+
   it('resumes strictly after a position and from a date', async () => {
     const first = await source.readPage({ statuses: ['job-completed'], since: null, after: null, size: 2 });
     expect(first.map((d) => d.id)).toEqual(['a', 'b']);

@@ -29,6 +29,14 @@ export class InMemorySearchSource implements SearchSource {
     return this.byId.size;
   }
 
+  /** Documents whose (latest) status is one of these: what a scraper reading them will see. */
+  countWithStatus(statuses: readonly string[]): number {
+    const wanted = new Set<unknown>(statuses);
+    let count = 0;
+    for (const document of this.byId.values()) if (wanted.has(document.status)) count++;
+    return count;
+  }
+
   /** Indexes (or overwrites) one document; returns why it cannot be indexed, or null. */
   add(document: Record<string, unknown>): UnindexableDocument | null {
     const id = document['payload_id'];

@@ -48,6 +48,15 @@ describe('npm start (embedded mode)', () => {
     }
   });
 
+  it('accounts for every indexed document: stored, dead-lettered, or not read (still running)', () => {
+    const figure = (pattern: RegExp) => Number((pattern.exec(stderr)?.[1] ?? '0').replace(/,/g, ''));
+    const indexed = figure(/history ready: ([\d,]+) job_status documents/);
+    const stored = figure(/ingested: ([\d,]+) job runs/);
+    expect(indexed).toBeGreaterThan(0);
+    expect(stored).toBeGreaterThan(0);
+    expect(stored + figure(/, ([\d,]+) dead-lettered/) + figure(/; ([\d,]+) not read/)).toBe(indexed);
+  });
+
   it('answers GET /runtime for a job type and instance from the printed example', async () => {
     const example = /curl '(http:\/\/[^']+\/runtime\?[^']+)'/.exec(stdout);
     expect(example).not.toBeNull();
