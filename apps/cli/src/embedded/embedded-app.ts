@@ -75,8 +75,8 @@ export async function startEmbeddedApp(options: EmbeddedOptions, progress = new 
 
     const ingested = await ingestHistory(app, adapters.bus, jobRuns, progress);
     const added = ingested.rows - rowsBefore;
-    // The scraper reads finished jobs and snapshots the queued ones; the rest (running at the history's end) are no
-    // runs yet. Said, so that the counts add up.
+    // The scraper reads finished jobs and snapshots queued ones; jobs still running at the history's end have no run
+    // yet. Counted, so that the figures the user sees add up.
     const notRead = history.search.size - history.search.countWithStatus([...adapters.moduleOptions.scraper.settings.statuses, QUEUED_JOB_STATUS]);
     progress.log(
       `ingested: ${ingested.rows.toLocaleString('en-US')} job runs in PGlite (${added.toLocaleString('en-US')} new` +
