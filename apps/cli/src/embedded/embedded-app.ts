@@ -77,7 +77,9 @@ export async function startEmbeddedApp(options: EmbeddedOptions, progress = new 
     const added = ingested.rows - rowsBefore;
     // The scraper reads finished jobs and snapshots queued ones; jobs still running at the history's end have no run
     // yet. Counted, so that the figures the user sees add up.
-    const notRead = history.search.size - history.search.countWithStatus([...adapters.moduleOptions.scraper.settings.statuses, QUEUED_JOB_STATUS]);
+    const scraping = adapters.moduleOptions.scraper.settings;
+    const read = [...scraping.statuses, ...(scraping.queuedSnapshotIntervalMs > 0 ? [QUEUED_JOB_STATUS] : [])];
+    const notRead = history.search.size - history.search.countWithStatus(read);
     progress.log(
       `ingested: ${ingested.rows.toLocaleString('en-US')} job runs in PGlite (${added.toLocaleString('en-US')} new` +
         `${ingested.deadLettered > 0 ? `, ${ingested.deadLettered} dead-lettered` : ''})` +
