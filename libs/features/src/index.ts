@@ -1,4 +1,5 @@
 export * from './swf';
+export * from './condor';
 export * from './calcloud';
 export * from './hysds';
 export * from './normalization';

@@ -1,0 +1,126 @@
+import type { CondorEvent } from './condor-event';
+import {
+  holdDetails,
+  hostAddress,
+  memoryLimitExceeded,
+  memoryUsageMb,
+  resourceTable,
+  termination,
+} from './condor-event-body';
+import { CondorEventCode as Code } from './condor-event-names';
+import type { CondorJob } from './condor-job';
+
+export interface CondorJobs {
+  /** in the order of their first record */
+  jobs: CondorJob[];
+  /** records with a negative job id, which belong to no job (HTCondor's reader test writes `-01.-01.-01`) */
+  unattributed: CondorEvent[];
+}
+
+/** Groups the events of a log by `cluster.proc` and replays each job's records in log order. */
+export function assembleCondorJobs(events: Iterable<CondorEvent>): CondorJobs {
+  const jobs = new Map<string, CondorJob>();
+  const unattributed: CondorEvent[] = [];
+  for (const event of events) {
+    if (event.cluster < 0 || event.proc < 0) {
+      unattributed.push(event);
+      continue;
+    }
+    const id = `${event.cluster}.${event.proc}`;
+    let job = jobs.get(id);
+    if (!job) {
+      job = emptyJob(event, id);
+      jobs.set(id, job);
+    }
+    applyEvent(job, event);
+  }
+  return { jobs: [...jobs.values()], unattributed };
+}
+
+function emptyJob(event: CondorEvent, id: string): CondorJob {
+  return {
+    cluster: event.cluster,
+    proc: event.proc,
+    id,
+    schedd: null,
+    submittedAt: null,
+    firstExecutedAt: null,
+    executeHost: null,
+    executions: 0,
+    endedAt: null,
+    lastEventAt: event.time,
+    outcome: 'idle',
+    exitCode: null,
+    signal: null,
+    holds: [],
+    releasedAt: [],
+    evictedAt: [],
+    exceptions: [],
+    peakMemoryMb: null,
+    requestMemoryMb: null,
+    requestCpus: null,
+    requestDiskKb: null,
+  };
+}
+
+function applyEvent(job: CondorJob, event: CondorEvent): void {
+  job.lastEventAt = event.time;
+  readResources(job, event);
+  switch (event.code) {
+    case Code.submit:
+      job.submittedAt = event.time;
+      job.schedd = hostAddress(event.text);
+      break;
+    case Code.execute:
+      job.firstExecutedAt ??= event.time;
+      job.executeHost = hostAddress(event.text);
+      job.executions++;
+      job.outcome = 'running';
+      break;
+    case Code.evicted:
+      job.evictedAt.push(event.time);
+      job.outcome = 'idle';
+      break;
+    case Code.terminated: {
+      const ending = termination(event.body);
+      job.endedAt = event.time;
+      job.outcome = ending?.normal === false ? 'terminated-abnormally' : 'terminated-normally';
+      job.exitCode = ending?.normal ? ending.exitCode : null;
+      job.signal = ending?.normal === false ? ending.signal : null;
+      break;
+    }
+    case Code.shadowException:
+      if (event.body[0]) job.exceptions.push(event.body[0]);
+      break;
+    case Code.aborted:
+      job.endedAt = event.time;
+      job.outcome = 'removed';
+      break;
+    case Code.held:
+      job.holds.push({
+        time: event.time,
+        ...holdDetails(event.body),
+        peakMemoryMb: job.peakMemoryMb,
+        requestMemoryMb: job.requestMemoryMb,
+      });
+      job.outcome = 'held';
+      break;
+    case Code.released:
+      job.releasedAt.push(event.time);
+      job.outcome = 'idle';
+      break;
+  }
+}
+
+/** Memory, CPUs and disk wherever a record states them; the peak only grows. */
+function readResources(job: CondorJob, event: CondorEvent): void {
+  const table = resourceTable(event.body);
+  const memory = table.get('Memory (MB)');
+  const limit = memoryLimitExceeded(event.body);
+  const seen = [memoryUsageMb(event.body), memory?.usage, limit?.usedMb, job.peakMemoryMb];
+  const figures = seen.filter((value): value is number => typeof value === 'number');
+  if (figures.length > 0) job.peakMemoryMb = Math.max(...figures);
+  job.requestMemoryMb = memory?.request ?? limit?.requestedMb ?? job.requestMemoryMb;
+  job.requestCpus = table.get('Cpus')?.request ?? job.requestCpus;
+  job.requestDiskKb = table.get('Disk (KB)')?.request ?? job.requestDiskKb;
+}
