@@ -10,3 +10,4 @@ export * from './random/seeded-random';
 export * from './transforms';
 export * from './evaluation';
 export * from './report';
+export * from './condor';

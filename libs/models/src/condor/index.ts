@@ -1,0 +1,3 @@
+export * from './memory-hold';
+export * from './release-history';
+export * from './hold-advisor';
