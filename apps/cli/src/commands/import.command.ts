@@ -3,6 +3,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { parseLenientTimestamp } from '@jobcast/contracts';
 import { createDatabase, KyselyJobRunRepository } from '@jobcast/db';
 import { calcloudItems, recordedAtFromFileName } from '../import/calcloud-source';
+import { condorLogYear } from '../import/condor-log-file';
+import { condorItems } from '../import/condor-source';
 import { readImportEnvironment } from '../import/import-config';
 import type { ImportItem } from '../import/import-item';
 import { type ImportSummary, runImport } from '../import/import-runner';
@@ -17,6 +19,10 @@ interface ImportFlags {
 
 interface CalcloudFlags extends ImportFlags {
   recordedAt?: string;
+}
+
+interface CondorFlags extends ImportFlags {
+  year?: number;
 }
 
 const batchSize = (value: string): number => {
@@ -34,8 +40,8 @@ const isoDate = (value: string): string => {
 };
 
 /**
- * `jobcast import calcloud|swf|ndjson <file>`: reads a history file, normalizes it like the features service does
- * and upserts it into `job_runs` of DATABASE_URL (default: an embedded PGlite folder). Records that cannot be
+ * `jobcast import calcloud|swf|condor|ndjson <file>`: reads a history file, normalizes it like the features service
+ * does and upserts it into `job_runs` of DATABASE_URL (default: an embedded PGlite folder). Records that cannot be
  * stored go to `<file>.rejects.ndjson` with their reason; progress on stderr, a summary line on stdout.
  */
 export function register(program: Command): void {
@@ -61,6 +67,14 @@ export function register(program: Command): void {
       .description('a Standard Workload Format trace (Parallel Workloads Archive)')
       .argument('<file>', 'the .swf file'),
   ).action(async (file: string, flags: ImportFlags) => importFile('swf', file, swfItems(file), flags));
+
+  withCommonOptions(
+    importCommand
+      .command('condor')
+      .description('an HTCondor job event log (the file of a submit description\'s `log =`)')
+      .argument('<log>', 'the event log')
+      .option('--year <n>', 'the year of legacy MM/DD dates, which carry none (default: the current year)', condorLogYear),
+  ).action(async (file: string, flags: CondorFlags) => importFile('condor', file, condorItems(file, flags.year), flags));
 
   withCommonOptions(
     importCommand

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { register as advise } from './advise.command';
 import { register as backtest } from './backtest.command';
 import { register as generate } from './generate.command';
 import { register as importFiles } from './import.command';
@@ -11,4 +12,16 @@ import { register as report } from './report.command';
 import { register as sweep } from './sweep.command';
 
 /** One entry per subcommand file; each adds itself to the program. */
-export const commands: Array<(program: Command) => void> = [backtest, generate, importFiles, start, esLoad, backfill, train, predict, report, sweep];
+export const commands: Array<(program: Command) => void> = [
+  advise,
+  backtest,
+  generate,
+  importFiles,
+  start,
+  esLoad,
+  backfill,
+  train,
+  predict,
+  report,
+  sweep,
+];

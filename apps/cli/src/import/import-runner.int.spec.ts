@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, type JobcastDatabase, KyselyJobRunRepository } from '@jobcast/db';
 import { calcloudItems } from './calcloud-source';
+import { condorItems } from './condor-source';
 import { runImport } from './import-runner';
 import { ndjsonJobStatusItems } from './ndjson-source';
 import { RejectsFile } from './rejects-file';
@@ -108,5 +109,34 @@ describe('runImport', () => {
     expect(summary).toMatchObject({ read: 3, stored: 2, rejected: 1 });
     expect(await repository.count({ source: 'swf' })).toBe(2);
     expect(rejected).toEqual([{ line: 5, reason: expect.stringContaining('expected 18 fields'), record: null }]);
+  });
+
+  it('imports an HTCondor event log, rejecting malformed records and records of no job', async () => {
+    const log = [
+      '000 (12.0.000) 10/30 17:31:02 Job submitted from host: <10.128.11.86:24462?addrs=10.128.11.86-24462>',
+      '...',
+      '000 (12.1.000) 10/30 17:31:02 Job submitted from host: <10.128.11.86:24462?addrs=10.128.11.86-24462>',
+      '...',
+      '001 (12.0.000) 10/30 17:33:56 Job executing on host: <10.128.10.69:56487>',
+      '...',
+      '005 (12.0.000) 10/30 19:41:57 Job terminated.',
+      '\t(1) Normal termination (return value 0)',
+      '...',
+      '012 (-01.-01.-01) 05/22 18:28:20 Job was held.',
+      '...',
+      '001 (12.1.000) 13/40 17:33:56 Job executing on host: <10.128.10.69:56487>',
+      '...',
+    ].join('\n');
+    const { summary, rejected } = await importFile('job.log', log, (file) => condorItems(file, 2020));
+    expect(summary).toMatchObject({ read: 4, stored: 2, rejected: 2 });
+    const stored = await database.db.selectFrom('job_runs').select(['payload_id', 'status']).orderBy('payload_id').execute();
+    expect(stored).toEqual([
+      { payload_id: 'condor:12.0@10.128.11.86:24462', status: 'job-completed' },
+      { payload_id: 'condor:12.1@10.128.11.86:24462', status: 'job-queued' },
+    ]);
+    expect(rejected).toEqual([
+      { line: 12, reason: 'impossible date "13/40 17:33:56"', record: null },
+      { line: 10, reason: 'record 012 belongs to no job (id -1.-1.-1)', record: expect.objectContaining({ code: 12 }) },
+    ]);
   });
 });

@@ -1,0 +1,103 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import type { CondorJob } from '@jobcast/features';
+import { adviseHold, type HoldAdvice, type HoldAdvisorOptions, jobsOnHold, ReleaseHistory } from '@jobcast/models';
+import { condorLogYear, readCondorJobs } from '../import/condor-log-file';
+
+interface AdviseCondorFlags {
+  history: string[];
+  maxMemoryMb?: number;
+  threshold: number;
+  year?: number;
+  everyHold: boolean;
+  json: boolean;
+}
+
+const wholePositive = (value: string): number => {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('must be a whole number of MB, at least 1');
+  return number;
+};
+
+const fraction = (value: string): number => {
+  const number = Number(value);
+  if (!(number > 0 && number < 1)) throw new InvalidArgumentError('must lie strictly between 0 and 1');
+  return number;
+};
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/**
+ * `jobcast advise condor <log>`: for each job still on hold at the end of an HTCondor event log, whether to release
+ * it (and with what request_memory) or remove it, learnt from the log itself and any `--history` logs
+ * (libs/models/src/condor). One line per job and a summary line on stdout; JSON lines with `--json`.
+ */
+export function register(program: Command): void {
+  const advise = program.command('advise').description('advice on jobs that need a decision');
+  advise
+    .command('condor')
+    .description('release or remove each job on hold at the end of an HTCondor job event log')
+    .argument('<log>', 'the event log')
+    .option('--history <log>', 'another event log to learn release outcomes from (repeatable)', collect, [])
+    .option('--max-memory-mb <n>', 'the largest request_memory the pool can match; memory holds needing more: remove', wholePositive)
+    .option('--threshold <p>', 'release when the estimated success rate of releasing exceeds this', fraction, 0.5)
+    .option('--year <n>', 'the year of legacy MM/DD dates, which carry none (default: the current year)', condorLogYear)
+    .option('--every-hold', 'advise every hold of the log as it happened, not only the jobs still held', false)
+    .option('--json', 'one JSON object per line', false)
+    .action(async (file: string, flags: AdviseCondorFlags) => adviseCondor(file, flags));
+}
+
+async function adviseCondor(file: string, flags: AdviseCondorFlags): Promise<void> {
+  let rejected = 0;
+  let unattributed = 0;
+  const read = async (log: string): Promise<CondorJob[]> => {
+    const logJobs = await readCondorJobs(log, flags.year, ({ line, reason }) => {
+      rejected++;
+      console.error(`jobcast: ${log}:${line} skipped: ${reason}`);
+    });
+    unattributed += logJobs.unattributed.length;
+    return logJobs.jobs;
+  };
+  const jobs = await read(file);
+  const pastJobs: CondorJob[] = [];
+  for (const log of flags.history) pastJobs.push(...(await read(log)));
+  const known = [...jobs, ...pastJobs];
+  const options: HoldAdvisorOptions = { maxMemoryMb: flags.maxMemoryMb, releaseThreshold: flags.threshold };
+  const history = ReleaseHistory.learn(known);
+  const advice = flags.everyHold
+    ? jobs.flatMap((job) => job.holds.map((hold) => adviseHold(job, historyBefore(known, hold.time), options, hold)))
+    : jobsOnHold(jobs).map((job) => adviseHold(job, history, options));
+  for (const item of advice) console.log(flags.json ? JSON.stringify({ type: 'advice', ...item }) : describeAdvice(item));
+  const count = (action: HoldAdvice['action']) => advice.filter((item) => item.action === action).length;
+  const summary = {
+    type: 'summary',
+    log: file,
+    jobs: jobs.length,
+    advised: advice.length,
+    release: count('release'),
+    remove: count('remove'),
+    leave_to_user: count('leave-to-user'),
+    history_samples: history.samples,
+    rejected,
+    unattributed,
+  };
+  if (flags.json) console.log(JSON.stringify(summary));
+  else {
+    const what = flags.everyHold ? 'holds' : 'jobs on hold';
+    console.log(
+      `advised ${summary.advised} ${what} of ${summary.jobs} jobs in ${file}: ${summary.release} release, ` +
+        `${summary.remove} remove, ${summary.leave_to_user} leave to the user ` +
+        `(history: ${summary.history_samples} released jobs that finished; rejected records: ${rejected}; ` +
+        `records of no job: ${unattributed})`,
+    );
+  }
+}
+
+/** Replaying a hold, the history is what had finished by then. */
+function historyBefore(jobs: readonly CondorJob[], time: string): ReleaseHistory {
+  return ReleaseHistory.learn(jobs.filter((job) => job.endedAt !== null && job.endedAt < time));
+}
+
+function describeAdvice({ jobId, action, reason, hold }: HoldAdvice): string {
+  const code = hold.code === null ? 'no code' : `code ${hold.code}${hold.subcode === null ? '' : `/${hold.subcode}`}`;
+  return `${jobId} held ${hold.time} (${code}): ${action} — ${reason}`;
+}
