@@ -1,11 +1,11 @@
 import { InvalidArgumentError } from 'commander';
 import {
-  assembleCondorJobs,
   type CondorEvent,
+  CondorEventReader,
+  CondorJobAssembler,
   type CondorJobs,
   type CondorLogItem,
   type CondorRejectedRecord,
-  CondorEventReader,
 } from '@jobcast/features';
 import { readLines } from './line-reader';
 
@@ -22,12 +22,13 @@ export async function readCondorJobs(
   year: number | undefined,
   onRejected: (rejected: CondorRejectedRecord) => void,
 ): Promise<CondorJobs> {
-  const events: CondorEvent[] = [];
+  const assembler = new CondorJobAssembler();
+  const unattributed: CondorEvent[] = [];
   for await (const item of condorLogItems(file, year)) {
-    if ('event' in item) events.push(item.event);
-    else onRejected(item.rejected);
+    if ('rejected' in item) onRejected(item.rejected);
+    else if (!assembler.add(item.event)) unattributed.push(item.event);
   }
-  return assembleCondorJobs(events);
+  return { jobs: assembler.jobs(), unattributed };
 }
 
 /** `--year`: the year of a log's legacy `MM/DD` dates. */

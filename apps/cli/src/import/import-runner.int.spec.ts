@@ -135,8 +135,8 @@ describe('runImport', () => {
       { payload_id: 'condor:12.1@10.128.11.86:24462', status: 'job-queued' },
     ]);
     expect(rejected).toEqual([
-      { line: 12, reason: 'impossible date "13/40 17:33:56"', record: null },
       { line: 10, reason: 'record 012 belongs to no job (id -1.-1.-1)', record: expect.objectContaining({ code: 12 }) },
+      { line: 12, reason: 'impossible date "13/40 17:33:56"', record: null },
     ]);
   });
 });

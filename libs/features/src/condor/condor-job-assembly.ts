@@ -7,7 +7,7 @@ import {
   resourceTable,
   termination,
 } from './condor-event-body';
-import { CondorEventCode as Code } from './condor-event-names';
+import { CondorEventCode as Code } from './condor-event-code';
 import type { CondorJob } from './condor-job';
 
 export interface CondorJobs {
@@ -17,24 +17,38 @@ export interface CondorJobs {
   unattributed: CondorEvent[];
 }
 
-/** Groups the events of a log by `cluster.proc` and replays each job's records in log order. */
-export function assembleCondorJobs(events: Iterable<CondorEvent>): CondorJobs {
-  const jobs = new Map<string, CondorJob>();
-  const unattributed: CondorEvent[] = [];
-  for (const event of events) {
-    if (event.cluster < 0 || event.proc < 0) {
-      unattributed.push(event);
-      continue;
-    }
+/**
+ * Builds jobs as records arrive, so a log streams through in memory proportional to its jobs, not its records:
+ * each record is replayed onto its `cluster.proc` in log order.
+ */
+export class CondorJobAssembler {
+  private readonly byId = new Map<string, CondorJob>();
+
+  /** Adds a record to its job; false for a record with a negative id, which belongs to no job. */
+  add(event: CondorEvent): boolean {
+    if (event.cluster < 0 || event.proc < 0) return false;
     const id = `${event.cluster}.${event.proc}`;
-    let job = jobs.get(id);
+    let job = this.byId.get(id);
     if (!job) {
       job = emptyJob(event, id);
-      jobs.set(id, job);
+      this.byId.set(id, job);
     }
     applyEvent(job, event);
+    return true;
   }
-  return { jobs: [...jobs.values()], unattributed };
+
+  /** in the order of their first record */
+  jobs(): CondorJob[] {
+    return [...this.byId.values()];
+  }
+}
+
+/** All the jobs of a log's records, and the records that belong to none. */
+export function assembleCondorJobs(events: Iterable<CondorEvent>): CondorJobs {
+  const assembler = new CondorJobAssembler();
+  const unattributed: CondorEvent[] = [];
+  for (const event of events) if (!assembler.add(event)) unattributed.push(event);
+  return { jobs: assembler.jobs(), unattributed };
 }
 
 function emptyJob(event: CondorEvent, id: string): CondorJob {
