@@ -23,7 +23,7 @@ const LOG = [
   'garbage',
 ].join('\n');
 
-/** An earlier log: two jobs held with code 13, released, and both terminated normally. */
+/** An earlier log: three jobs held with code 13, released, and all terminated normally. */
 const HISTORY = [
   ...held('9.0', '08:00:00', 'Transfer input files failure', 'Code 13 Subcode 2'),
   ...released('9.0', '08:10:00'),
@@ -31,6 +31,9 @@ const HISTORY = [
   ...held('9.1', '08:00:00', 'Transfer input files failure', 'Code 13 Subcode 2'),
   ...released('9.1', '08:10:00'),
   ...terminated('9.1', '09:00:00'),
+  ...held('9.2', '08:00:00', 'Transfer input files failure', 'Code 13 Subcode 2'),
+  ...released('9.2', '08:10:00'),
+  ...terminated('9.2', '09:00:00'),
 ].join('\n');
 
 async function run(...args: string[]): Promise<{ printed: string[]; errors: string[] }> {
@@ -61,20 +64,20 @@ describe('jobcast advise condor', () => {
     expect(printed).toEqual([
       '1.0 held 2024-01-31T10:06:00.000Z (code 34/0): release — held for memory: it used 2900 MB; release with request_memory = 3480 MB',
       '1.1 held 2024-01-31T10:06:00.000Z (code 1/0): leave-to-user — held by a user (code 1): release or remove is their call',
-      '1.2 held 2024-01-31T10:06:00.000Z (code 13/2): release — 2 of 2 released jobs with hold code 13 terminated normally (estimate 0.75), above 0.5',
+      '1.2 held 2024-01-31T10:06:00.000Z (code 13/2): release — 3 of 3 released jobs with hold code 13 terminated normally (estimate 0.80), above 0.5',
       `advised 3 jobs on hold of 3 jobs in ${logFile}: 2 release, 0 remove, 1 leave to the user ` +
-        '(history: 2 released jobs that finished; rejected records: 1; records of no job: 0)',
+        '(history: 3 released jobs that finished; rejected records: 1; records of no job: 0)',
     ]);
     expect(errors).toEqual([`jobcast: ${logFile}:22 skipped: not a record header: expected "NNN (cluster.proc.subproc) DATE TIME text"`]);
   });
 
-  it('writes JSON lines, removes what the pool cannot hold, and removes without history', async () => {
+  it('writes JSON lines, removes what the pool cannot hold, and leaves a hold the history has not seen', async () => {
     const { printed } = await run(logFile, '--json', '--max-memory-mb', '3000');
     const lines = printed.map((line) => JSON.parse(line));
     expect(lines.map((line) => [line.type, line.jobId, line.action])).toEqual([
       ['advice', '1.0', 'remove'],
       ['advice', '1.1', 'leave-to-user'],
-      ['advice', '1.2', 'remove'],
+      ['advice', '1.2', 'leave-to-user'],
       ['summary', undefined, undefined],
     ]);
     expect(lines[0].evidence).toEqual({
@@ -85,15 +88,15 @@ describe('jobcast advise condor', () => {
       recommendedMemoryMb: 3480,
       maxMemoryMb: 3000,
     });
-    expect(lines[2].evidence).toMatchObject({ kind: 'history', holdCode: '13', samples: 0, estimate: 0.5 });
+    expect(lines[2].evidence).toMatchObject({ kind: 'history', holdCode: '13', samples: 0, minSamples: 3 });
     expect(lines[3]).toEqual({
       type: 'summary',
       log: logFile,
       jobs: 3,
       advised: 3,
       release: 0,
-      remove: 2,
-      leave_to_user: 1,
+      remove: 1,
+      leave_to_user: 2,
       history_samples: 0,
       rejected: 1,
       unattributed: 0,
@@ -104,14 +107,18 @@ describe('jobcast advise condor', () => {
     const { printed } = await run(historyFile, '--every-hold', '--json');
     const advice = printed.map((line) => JSON.parse(line)).filter((line) => line.type === 'advice');
     expect(advice.map((line) => [line.jobId, line.action, line.evidence.samples])).toEqual([
-      ['9.0', 'remove', 0],
-      ['9.1', 'remove', 0],
+      ['9.0', 'leave-to-user', 0],
+      ['9.1', 'leave-to-user', 0],
+      ['9.2', 'leave-to-user', 0],
     ]);
+    const { printed: lenient } = await run(historyFile, '--every-hold', '--json', '--min-samples', '0');
+    expect(lenient.map((line) => JSON.parse(line).action).slice(0, 3)).toEqual(['remove', 'remove', 'remove']);
   });
 
   it.each([
     [['--max-memory-mb', '0'], /must be a whole number of MB/],
     [['--threshold', '1'], /must lie strictly between 0 and 1/],
+    [['--min-samples', '-1'], /must be a whole number, at least 0/],
     [['--year', '20'], /must be a year/],
   ])('refuses %p', async (args, message) => {
     await expect(run(logFile, ...args)).rejects.toThrow(message);

@@ -7,6 +7,7 @@ interface AdviseCondorFlags {
   history: string[];
   maxMemoryMb?: number;
   threshold: number;
+  minSamples: number;
   year?: number;
   everyHold: boolean;
   json: boolean;
@@ -15,6 +16,12 @@ interface AdviseCondorFlags {
 const wholePositive = (value: string): number => {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('must be a whole number of MB, at least 1');
+  return number;
+};
+
+const wholeOrZero = (value: string): number => {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('must be a whole number, at least 0');
   return number;
 };
 
@@ -40,6 +47,7 @@ export function register(program: Command): void {
     .option('--history <log>', 'another event log to learn release outcomes from (repeatable)', collect, [])
     .option('--max-memory-mb <n>', 'the largest request_memory the pool can match; memory holds needing more: remove', wholePositive)
     .option('--threshold <p>', 'release when the estimated success rate of releasing exceeds this', fraction, 0.5)
+    .option('--min-samples <n>', 'fewer released jobs with the hold code than this: leave to the user', wholeOrZero, 3)
     .option('--year <n>', 'the year of legacy MM/DD dates, which carry none (default: the current year)', condorLogYear)
     .option('--every-hold', 'advise every hold of the log as it happened, not only the jobs still held', false)
     .option('--json', 'one JSON object per line', false)
@@ -61,7 +69,11 @@ async function adviseCondor(file: string, flags: AdviseCondorFlags): Promise<voi
   const pastJobs: CondorJob[] = [];
   for (const log of flags.history) pastJobs.push(...(await read(log)));
   const known = [...jobs, ...pastJobs];
-  const options: HoldAdvisorOptions = { maxMemoryMb: flags.maxMemoryMb, releaseThreshold: flags.threshold };
+  const options: HoldAdvisorOptions = {
+    maxMemoryMb: flags.maxMemoryMb,
+    releaseThreshold: flags.threshold,
+    minReleaseSamples: flags.minSamples,
+  };
   const history = ReleaseHistory.learn(known);
   const advice = flags.everyHold
     ? jobs.flatMap((job) => job.holds.map((hold) => adviseHold(job, historyBefore(known, hold.time), options, hold)))

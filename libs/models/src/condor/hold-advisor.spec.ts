@@ -113,7 +113,7 @@ describe('adviseHold', () => {
       action: 'release',
       reason: '2 of 3 released jobs with hold code 13 terminated normally (estimate 0.60), above 0.5',
       hold: hold({ code: 13 }),
-      evidence: { kind: 'history', holdCode: '13', samples: 3, succeeded: 2, estimate: 0.6, threshold: 0.5 },
+      evidence: { kind: 'history', holdCode: '13', samples: 3, succeeded: 2, estimate: 0.6, threshold: 0.5, minSamples: 3 },
     });
     expect(adviseHold(job({ holds: [hold({ code: 12 })] }), history)).toMatchObject({
       action: 'remove',
@@ -122,13 +122,22 @@ describe('adviseHold', () => {
     expect(adviseHold(job({ holds: [hold({ code: 13 })] }), history, { releaseThreshold: 0.7 }).action).toBe('remove');
   });
 
-  it('advises remove with no history (prior 0.5), and counts holds without a code under "unknown"', () => {
+  it('leaves a hold to the user when the history has too few released jobs with its code to tell', () => {
     expect(adviseHold(job({ holds: [hold({ code: 46 })] }), noHistory)).toMatchObject({
-      action: 'remove',
-      reason: '0 of 0 released jobs with hold code 46 terminated normally (estimate 0.50), not above 0.5',
+      action: 'leave-to-user',
+      reason: '0 released jobs with hold code 46 in the history, fewer than 3: too few to advise',
     });
+    const once = ReleaseHistory.learn([released(46, 'terminated-normally')]);
+    expect(adviseHold(job({ holds: [hold({ code: 46 })] }), once).action).toBe('leave-to-user');
+    expect(adviseHold(job({ holds: [hold({ code: 46 })] }), once, { minReleaseSamples: 1 }).action).toBe('release');
+  });
+
+  it('counts holds without a code under "unknown"', () => {
     const history = ReleaseHistory.learn([released(null, 'terminated-normally')]);
-    expect(adviseHold(job(), history)).toMatchObject({ action: 'release', evidence: { holdCode: 'unknown', samples: 1 } });
+    expect(adviseHold(job(), history, { minReleaseSamples: 1 })).toMatchObject({
+      action: 'release',
+      evidence: { holdCode: 'unknown', samples: 1 },
+    });
   });
 
   it('only counts a hold as released when a release came after it', () => {

@@ -17,7 +17,15 @@ export type HoldEvidence =
       recommendedMemoryMb: number;
       maxMemoryMb: number | null;
     }
-  | { kind: 'history'; holdCode: string; samples: number; succeeded: number; estimate: number; threshold: number }
+  | {
+      kind: 'history';
+      holdCode: string;
+      samples: number;
+      succeeded: number;
+      estimate: number;
+      threshold: number;
+      minSamples: number;
+    }
   | { kind: 'user' };
 
 export interface HoldAdvice {
@@ -34,9 +42,12 @@ export interface HoldAdvisorOptions {
   maxMemoryMb?: number;
   /** release when the estimated success rate of releasing exceeds this; default 0.5 */
   releaseThreshold?: number;
+  /** fewer released jobs with the hold's code than this: no advice from the history; default 3 */
+  minReleaseSamples?: number;
 }
 
 const DEFAULT_RELEASE_THRESHOLD = 0.5;
+const DEFAULT_MIN_RELEASE_SAMPLES = 3;
 
 /**
  * Advice for a held job, from its last hold (or the one given, to replay what would have been said then):
@@ -44,7 +55,7 @@ const DEFAULT_RELEASE_THRESHOLD = 0.5;
  *   that exceeds the pool's maximum;
  * - a user hold → `leave-to-user`: someone held it on purpose;
  * - any other → `release` when jobs released from holds with the same code mostly terminated normally
- *   (Beta(1, 1) estimate above the threshold), else `remove`.
+ *   (Beta(1, 1) estimate above the threshold), else `remove`; `leave-to-user` when too few such jobs to tell.
  */
 export function adviseHold(
   job: CondorJob,
@@ -57,7 +68,12 @@ export function adviseHold(
     memoryAdvice(job, hold, options.maxMemoryMb ?? null) ??
     (hold.code === USER_HOLD_CODE
       ? ['leave-to-user', 'held by a user (code 1): release or remove is their call', { kind: 'user' }]
-      : historyAdvice(hold, history, options.releaseThreshold ?? DEFAULT_RELEASE_THRESHOLD));
+      : historyAdvice(
+          hold,
+          history,
+          options.releaseThreshold ?? DEFAULT_RELEASE_THRESHOLD,
+          options.minReleaseSamples ?? DEFAULT_MIN_RELEASE_SAMPLES,
+        ));
   return { jobId: job.id, action, reason, hold, evidence };
 }
 
@@ -86,10 +102,15 @@ function memoryAdvice(job: CondorJob, hold: CondorHold, maxMemoryMb: number | nu
   return ['release', `held for memory: it ${seen}; release with request_memory = ${recommended} MB`, evidence];
 }
 
-function historyAdvice(hold: CondorHold, history: ReleaseHistory, threshold: number): Advised {
+function historyAdvice(hold: CondorHold, history: ReleaseHistory, threshold: number, minSamples: number): Advised {
   const { samples, succeeded, estimate } = history.record(hold.code);
   const holdCode = holdCodeKey(hold.code);
-  const evidence: HoldEvidence = { kind: 'history', holdCode, samples, succeeded, estimate, threshold };
+  const evidence: HoldEvidence = { kind: 'history', holdCode, samples, succeeded, estimate, threshold, minSamples };
+  // The prior alone (0.5) would decide a hold the history has not seen; say so instead of guessing.
+  if (samples < minSamples) {
+    const few = `${samples} released job${samples === 1 ? '' : 's'} with hold code ${holdCode} in the history`;
+    return ['leave-to-user', `${few}, fewer than ${minSamples}: too few to advise`, evidence];
+  }
   const rate =
     `${succeeded} of ${samples} released jobs with hold code ${holdCode} terminated normally ` +
     `(estimate ${estimate.toFixed(2)})`;
