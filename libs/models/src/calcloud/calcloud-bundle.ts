@@ -11,6 +11,7 @@ import { CALCLOUD_BIN_LADDER, CostAwareBinChooser } from './cost-aware-bin';
 import { DATASET_ID_COLUMNS, DatasetIdEncoder, DatasetIdEncoding } from './dataset-id-encoding';
 import { binProbabilitiesFromRegression, MemoryResiduals } from './memory-bin-risk';
 import { loadMemoryMixture, MemoryMixture, MemoryMixtureManifest, servedMemory } from './memory-mixture';
+import { MemoryOffsets, MemoryOffsetter } from './memory-offsets';
 
 export interface CalcloudPrediction {
   /** argmax of the classifier */
@@ -40,9 +41,10 @@ export interface CalcloudPredictionColumns {
 export const CalcloudBundleManifest = z.object({
   /**
    * 2 added the dataset-id encoding (`dataset_ids.json`, used when `featureNames` lists its columns), 3 the memory
-   * mixture (`mem_bins/`, used when `memoryMixture` is set)
+   * mixture (`mem_bins/`, used when `memoryMixture` is set), 4 the memory offsets (`memory_offsets.json`, used when
+   * `memoryOffsets` is true)
    */
-  format: z.enum(['jobcast-calcloud-bundle/1', 'jobcast-calcloud-bundle/2', 'jobcast-calcloud-bundle/3']),
+  format: z.enum(['jobcast-calcloud-bundle/1', 'jobcast-calcloud-bundle/2', 'jobcast-calcloud-bundle/3', 'jobcast-calcloud-bundle/4']),
   config: z.string(),
   trainedAt: z.string(),
   featureNames: z.array(z.string()),
@@ -50,6 +52,8 @@ export const CalcloudBundleManifest = z.object({
   memoryResiduals: MemoryResiduals,
   /** memory = the regressor blended with the classifier's mixture of per-bin estimates (absent: the regressor alone) */
   memoryMixture: MemoryMixtureManifest.optional(),
+  /** the served memory gets its program's / visit's offset (absent or false: none) */
+  memoryOffsets: z.boolean().optional(),
   /** USD per job-hour of bins 0..3 and the price table version they came from */
   binHourlyRates: z.array(z.number().nonnegative()).length(MEMORY_BIN_COUNT),
   priceTableVersion: z.string(),
@@ -69,6 +73,7 @@ export class CalcloudBatchError extends Error {
 export class CalcloudBundle {
   private readonly costAware: CostAwareBinChooser;
   private readonly datasetIdEncoder?: DatasetIdEncoder;
+  private readonly memoryOffsetter?: MemoryOffsetter;
   /** columns of the input matrix: the widest any of the three models takes */
   private readonly inputWidth: number;
   /** per-row scratch of the cost-aware choice (JavaScript runs one prediction at a time) */
@@ -85,10 +90,14 @@ export class CalcloudBundle {
     readonly datasetIds?: DatasetIdEncoding,
     /** present when the manifest describes one */
     readonly memoryMixture?: MemoryMixture,
+    /** present when the manifest says so */
+    readonly memoryOffsets?: MemoryOffsets,
   ) {
     if ((manifest.memoryMixture === undefined) !== (memoryMixture === undefined)) throw new Error('calcloud bundle: the manifest and the memory mixture disagree');
+    if ((manifest.memoryOffsets === true) !== (memoryOffsets !== undefined)) throw new Error('calcloud bundle: the manifest and the memory offsets disagree');
     this.costAware = new CostAwareBinChooser(manifest.binHourlyRates, manifest.retryPenalty);
     this.datasetIdEncoder = datasetIds && new DatasetIdEncoder(datasetIds);
+    this.memoryOffsetter = memoryOffsets && new MemoryOffsetter(memoryOffsets);
     const widths = datasetIds ? [CALCLOUD_INPUTS, CALCLOUD_INPUTS + DATASET_ID_COLUMNS.length] : [CALCLOUD_INPUTS];
     const perBin = Object.fromEntries((memoryMixture?.perBin ?? []).flatMap((estimator, bin) => (estimator ? [[`memory mixture bin ${bin}`, estimator]] : [])));
     const estimators = { memClf, memReg, wallReg, ...perBin };
@@ -137,6 +146,7 @@ export class CalcloudBundle {
     const probabilities = predict(this.memClf);
     const regression = predict(this.memReg);
     const memory = servedMemory(this.memoryMixture, probabilities, regression, x, rows, this.inputWidth);
+    this.memoryOffsetter?.apply(memory, features);
     const wallclock = predict(this.wallReg);
     for (let r = 0; r < rows; r++) wallclock[r] = Math.max(wallclock[r], 1);
     const { killTime, memoryResiduals } = this.manifest;
@@ -171,13 +181,14 @@ export class CalcloudBundle {
   }
 }
 
-/** Writes `<dir>/models/{tx_data.json, bundle.json, [dataset_ids.json], mem_clf/, mem_reg/, wall_reg/, [mem_bins/]}`. */
+/** Writes `<dir>/models/{tx_data.json, bundle.json, [dataset_ids.json], [memory_offsets.json], mem_clf/, mem_reg/, wall_reg/, [mem_bins/]}`. */
 export async function saveCalcloudBundle(bundle: CalcloudBundle, dir: string): Promise<string> {
   const models = join(dir, 'models');
   mkdirSync(models, { recursive: true });
   writeFileSync(join(models, 'tx_data.json'), JSON.stringify(bundle.tx, null, 2));
   writeFileSync(join(models, 'bundle.json'), JSON.stringify(bundle.manifest, null, 2));
   if (bundle.datasetIds) writeFileSync(join(models, 'dataset_ids.json'), JSON.stringify(bundle.datasetIds));
+  if (bundle.memoryOffsets) writeFileSync(join(models, 'memory_offsets.json'), JSON.stringify(bundle.memoryOffsets));
   await bundle.memClf.save(join(models, 'mem_clf'));
   await bundle.memReg.save(join(models, 'mem_reg'));
   await bundle.wallReg.save(join(models, 'wall_reg'));
@@ -198,5 +209,6 @@ export async function loadCalcloudBundle(dir: string): Promise<CalcloudBundle> {
   const datasetIds = manifest.featureNames.length > CALCLOUD_INPUTS ? DatasetIdEncoding.parse(read('dataset_ids.json')) : undefined;
   const [memClf, memReg, wallReg] = await Promise.all(['mem_clf', 'mem_reg', 'wall_reg'].map((name) => loadEstimator(join(models, name))));
   const memoryMixture = manifest.memoryMixture && (await loadMemoryMixture(join(models, 'mem_bins'), manifest.memoryMixture));
-  return new CalcloudBundle(tx, memClf, memReg, wallReg, manifest, datasetIds, memoryMixture);
+  const memoryOffsets = manifest.memoryOffsets ? MemoryOffsets.parse(read('memory_offsets.json')) : undefined;
+  return new CalcloudBundle(tx, memClf, memReg, wallReg, manifest, datasetIds, memoryMixture, memoryOffsets);
 }

@@ -12,6 +12,7 @@ import { binHourlyRates } from './cost-aware-bin';
 import { DatasetIdEncoder, DatasetIdModel, fitDatasetIdEncoding, outOfFoldDatasetIdColumns } from './dataset-id-encoding';
 import { fitMemoryResiduals } from './memory-bin-risk';
 import { MemoryMixtureData, servedMemory, trainMemoryMixture } from './memory-mixture';
+import { fitMemoryOffsets, MemoryOffsetter, outOfFoldMemoryResiduals } from './memory-offsets';
 import { stratifiedSplit } from './stratified-split';
 
 export interface CalcloudTrainingOptions {
@@ -40,7 +41,7 @@ export interface CalcloudMetrics {
   test_rows: number;
   train_seconds: number;
   /** wall time of each model's training and the epochs / rounds it ran */
-  fit_seconds: { mem_clf: number; mem_reg: number; mem_bins: number; wall_reg: number };
+  fit_seconds: { mem_clf: number; mem_reg: number; mem_bins: number; mem_offsets: number; wall_reg: number };
   fit_steps: { mem_clf: number; mem_reg: number; wall_reg: number };
 }
 
@@ -154,15 +155,17 @@ export async function trainCalcloudOnSplit(
   const memClf = await fit('mem_clf', 'memClf', (r) => r.memBin, true);
   const memReg = await fit('mem_reg', 'memReg', (r) => r.memoryGb, false);
   const memBins = await fitMemoryMixture(config, plain, trainRows, validationRows, progress);
+  const memOffsets = await fitOffsets(config, inputsOf('memReg'), trainRows, validationRows, progress);
   const wallReg = await fit('wall_reg', 'wallReg', (r) => r.wallclockSeconds, false);
 
   const predictOne = (estimator: CalcloudEstimator) =>
     estimator.predict(estimator.inputs > CALCLOUD_INPUTS ? withIds.validation : plain.validation, validationRows.length);
   const validationMemory = servedMemory(memBins.mixture, predictOne(memClf.estimator), predictOne(memReg.estimator), plain.validation, validationRows.length, CALCLOUD_INPUTS);
+  if (memOffsets.offsets) new MemoryOffsetter(memOffsets.offsets).apply(validationMemory, features(validationRows));
   const priceTable = loadPriceTable(options.priceTablePath);
   const rates = binHourlyRates(priceTable);
   const bundle = new CalcloudBundle(tx, memClf.estimator, memReg.estimator, wallReg.estimator, {
-    format: 'jobcast-calcloud-bundle/3',
+    format: 'jobcast-calcloud-bundle/4',
     config: config.name,
     trainedAt: new Date().toISOString(),
     featureNames: calcloudInputNames(datasetIds !== undefined),
@@ -173,10 +176,11 @@ export async function trainCalcloudOnSplit(
     ),
     memoryResiduals: fitMemoryResiduals(validationMemory, validationRows.map((r) => r.memoryGb)),
     memoryMixture: memBins.mixture?.manifest,
+    memoryOffsets: memOffsets.offsets !== undefined,
     binHourlyRates: rates,
     priceTableVersion: priceTable.version,
     retryPenalty: { retryDelayUsdPerHour: config.retryDelayUsdPerHour, queueWaitHours: config.retryQueueWaitHours },
-  }, datasetIds, memBins.mixture);
+  }, datasetIds, memBins.mixture, memOffsets.offsets);
   const trainSeconds = (Date.now() - started) / 1000;
 
   const predictions = bundle.predictValid(testRows.map((r) => r.features));
@@ -199,7 +203,7 @@ export async function trainCalcloudOnSplit(
     train_rows: trainRows.length + validationRows.length,
     test_rows: testRows.length,
     train_seconds: Math.round(trainSeconds * 10) / 10,
-    fit_seconds: { mem_clf: memClf.seconds, mem_reg: memReg.seconds, mem_bins: memBins.seconds, wall_reg: wallReg.seconds },
+    fit_seconds: { mem_clf: memClf.seconds, mem_reg: memReg.seconds, mem_bins: memBins.seconds, mem_offsets: memOffsets.seconds, wall_reg: wallReg.seconds },
     fit_steps: { mem_clf: memClf.history.loss.length, mem_reg: memReg.history.loss.length, wall_reg: wallReg.history.loss.length },
   };
   return { bundle, metrics, results };
@@ -225,4 +229,22 @@ async function fitMemoryMixture(
   const seconds = Math.round((Date.now() - started) / 100) / 10;
   progress(`mem_bins: best rounds per bin ${rounds.join(', ')} (0: the regressor stands in), ${seconds} s`);
   return { mixture, seconds };
+}
+
+/** The configured per-program / per-visit memory offsets, from out-of-fold regressors on the training rows (none when not configured). */
+async function fitOffsets(
+  config: CalcloudTrainingConfig,
+  inputs: { train: Float32Array; validation: Float32Array },
+  trainRows: CalcloudRow[],
+  validationRows: CalcloudRow[],
+  progress: (message: string) => void,
+) {
+  if (!config.memoryOffsets) return { offsets: undefined, seconds: 0 };
+  const started = Date.now();
+  const data = (x: Float32Array, part: CalcloudRow[]) => ({ x, y: Float32Array.from(part, (r) => r.memoryGb), rows: part.length });
+  const residuals = await outOfFoldMemoryResiduals(config.memReg, data(inputs.train, trainRows), data(inputs.validation, validationRows), config.memoryOffsets.folds, config);
+  const offsets = fitMemoryOffsets(trainRows.map((r) => r.features.ipst), residuals, config.memoryOffsets.smoothing);
+  const seconds = Math.round((Date.now() - started) / 100) / 10;
+  progress(`mem_offsets: ${Object.keys(offsets.programs).length} programs, ${Object.keys(offsets.visits).length} visits, ${seconds} s`);
+  return { offsets, seconds };
 }

@@ -47,7 +47,7 @@ export interface DatasetIdTarget {
 }
 
 /** The program (characters 2–4) and visit (characters 2–6) keys of a dataset id, or none when it is too short. */
-function groupKeys(ipst: string | undefined): { program: string; visit: string } | undefined {
+export function datasetIdGroupKeys(ipst: string | undefined): { program: string; visit: string } | undefined {
   if (ipst === undefined || ipst.length < 6) return undefined;
   return { program: ipst.slice(1, 4), visit: ipst.slice(1, 6) };
 }
@@ -56,7 +56,7 @@ export function fitDatasetIdEncoding(rows: ReadonlyArray<DatasetIdTarget>, smoot
   const encoding: DatasetIdEncoding = { smoothing, all: new Array(STAT_WIDTH).fill(0), programs: {}, visits: {} };
   for (const row of rows) {
     addRow(encoding.all, row);
-    const keys = groupKeys(row.features.ipst);
+    const keys = datasetIdGroupKeys(row.features.ipst);
     if (!keys) continue;
     addRow((encoding.programs[keys.program] ??= new Array(STAT_WIDTH).fill(0)), row);
     addRow((encoding.visits[keys.visit] ??= new Array(STAT_WIDTH).fill(0)), row);
@@ -88,7 +88,7 @@ export class DatasetIdEncoder {
 
   /** Writes the encoded columns of one id into `out` at `offset` (DATASET_ID_COLUMNS.length values). */
   encode(ipst: string | undefined, out: Float32Array, offset: number): void {
-    out.set(this.columnsOf(groupKeys(ipst)), offset);
+    out.set(this.columnsOf(datasetIdGroupKeys(ipst)), offset);
   }
 
   private columnsOf(keys: { program: string; visit: string } | undefined): Float32Array {

@@ -16,3 +16,4 @@ export * from './trees';
 export * from './calcloud-cross-validation';
 export * from './dataset-id-encoding';
 export * from './memory-mixture';
+export * from './memory-offsets';
