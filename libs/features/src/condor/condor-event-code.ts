@@ -1,11 +1,9 @@
-/** Event numbers of the log (reference §5) that the job assembly reads. */
+/** Event numbers of the log (reference §5) that change a job's state; resource figures are read from any record. */
 export const CondorEventCode = {
   submit: 0,
   execute: 1,
-  executableError: 2,
   evicted: 4,
   terminated: 5,
-  imageSize: 6,
   shadowException: 7,
   aborted: 9,
   held: 12,
