@@ -44,7 +44,16 @@ describe('condorJobToJobRun', () => {
       peakMemoryBytes: 512 * 1024 * 1024,
       cpuCount: 4,
       tags: [],
-      features: { cluster: '35826158', schedd: '10.128.11.86:24462', request_memory_mb: 8000, request_cpus: 4, request_disk_kb: 1000000 },
+      features: {
+        cluster: '35826158',
+        schedd: '10.128.11.86:24462',
+        request_memory_mb: 8000,
+        request_cpus: 4,
+        request_disk_kb: 1000000,
+        released_hold_code: null,
+        terminated_normally: true,
+        hold_count: 0,
+      },
     });
   });
 
@@ -72,5 +81,44 @@ describe('condorJobToJobRun', () => {
       { payloadId: 'condor:1.4', status: 'job-failed', tags: [], exitCode: null },
     ]);
     expect(runs[0]).toMatchObject({ queuedAt: null, startedAt: null, queueWaitSeconds: null, durationSeconds: null, peakMemoryBytes: null });
+  });
+
+  it('carries what the hold advisor learns from: the code of the released hold, the outcome and the hold count', () => {
+    const runs = runsOf(
+      '012 (2.0.0) 10/30 10:01:00 Job was held.',
+      '\tTransfer input files failure',
+      '\tCode 13 Subcode 2',
+      '...',
+      '013 (2.0.0) 10/30 10:02:00 Job was released.',
+      '...',
+      '012 (2.0.0) 10/30 10:03:00 Job was held.',
+      '\tCode 12 Subcode 0',
+      '...',
+      '013 (2.0.0) 10/30 10:04:00 Job was released.',
+      '...',
+      '005 (2.0.0) 10/30 10:09:00 Job terminated.',
+      '\t(1) Normal termination (return value 1)',
+      '...',
+      '012 (2.1.0) 10/30 10:01:00 Job was held.',
+      '...',
+      '013 (2.1.0) 10/30 10:02:00 Job was released.',
+      '...',
+      '009 (2.1.0) 10/30 10:05:00 Job was aborted by the user.',
+      '...',
+      '012 (2.2.0) 10/30 10:01:00 Job was held.',
+      '\tCode 12 Subcode 0',
+      '...',
+    );
+    const advisorFeatures = runs.map(({ features }) => ({
+      code: features['released_hold_code'],
+      normal: features['terminated_normally'],
+      holds: features['hold_count'],
+    }));
+    expect(advisorFeatures).toEqual([
+      // the last released hold counts; a normal termination is a success whatever its return value
+      { code: '12', normal: true, holds: 2 },
+      { code: 'unknown', normal: false, holds: 1 },
+      { code: null, normal: null, holds: 1 },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { JobRun } from '@jobcast/contracts';
 import type { CondorJob } from './condor-job';
+import { releasedHoldCode, terminatedNormally } from './condor-release';
 
 const MIB = 1024 * 1024;
 
@@ -14,7 +15,8 @@ export function condorPayloadId(job: CondorJob): string {
 /**
  * Assembled job → `JobRun`. The log names no executable, so the job type is the cluster: one submit description.
  * A held job is still queued (tagged `held`); a removed one is revoked; a normal termination with a non-zero
- * return value failed. `features` hold what is known at submission: the requests of the resource table.
+ * return value failed. `features` hold what is known at submission (the requests of the resource table) and what the
+ * hold advisor learns from: the hold code a release followed, the outcome (reference §5's label) and the hold count.
  */
 export function condorJobToJobRun(job: CondorJob): JobRun {
   const seconds = (from: string | null, to: string | null): number | null =>
@@ -47,6 +49,9 @@ export function condorJobToJobRun(job: CondorJob): JobRun {
       request_memory_mb: job.requestMemoryMb,
       request_cpus: job.requestCpus,
       request_disk_kb: job.requestDiskKb,
+      released_hold_code: releasedHoldCode(job),
+      terminated_normally: terminatedNormally(job),
+      hold_count: job.holds.length,
     },
   };
 }

@@ -1,6 +1,6 @@
-import type { CondorHold, CondorJob } from '@jobcast/features';
+import { type CondorHold, type CondorJob, holdCodeKey } from '@jobcast/features';
 import { isMemoryHold, memoryAfterOutOfMemoryMb } from './memory-hold';
-import { type ReleaseHistory, holdCodeKey } from './release-history';
+import type { ReleaseHistory } from './release-history';
 
 /** HTCondor's hold code for condor_hold by a user or an administrator (reference §5). */
 export const USER_HOLD_CODE = 1;

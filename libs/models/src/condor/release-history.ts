@@ -1,4 +1,5 @@
-import type { CondorJob } from '@jobcast/features';
+import type { JobRun } from '@jobcast/contracts';
+import { type CondorJob, holdCodeKey, releasedHoldCode, terminatedNormally } from '@jobcast/features';
 
 /** What the history says about releasing jobs held with one hold code. */
 export interface ReleaseRecord {
@@ -10,13 +11,14 @@ export interface ReleaseRecord {
   estimate: number;
 }
 
-/** A hold without `Code` (old logs) is counted under this key. */
-export const UNKNOWN_HOLD_CODE = 'unknown';
+/** Per hold code (`holdCodeKey`): released jobs that finished, and how many of them terminated normally. */
+export type ReleaseCounts = Record<string, { samples: number; succeeded: number }>;
 
 /**
  * Learns from finished jobs that went through a hold → release cycle whether releasing paid off, per hold code
  * (the code of the last hold that was released). The label follows reference §5: terminated normally = 1,
  * removed or terminated abnormally = 0. Jobs still held, idle or running have no label yet and are not samples.
+ * It reads jobs of a log (`observe`) or the job runs stored from them (`observeRun`, the trainer's rows).
  */
 export class ReleaseHistory {
   private readonly counts = new Map<string, { samples: number; succeeded: number }>();
@@ -27,14 +29,27 @@ export class ReleaseHistory {
     return history;
   }
 
+  static fromCounts(counts: ReleaseCounts): ReleaseHistory {
+    const history = new ReleaseHistory();
+    for (const [code, { samples, succeeded }] of Object.entries(counts)) history.count(code, samples, succeeded);
+    return history;
+  }
+
   observe(job: CondorJob): void {
-    const label = releaseLabel(job);
+    const label = terminatedNormally(job);
     const code = releasedHoldCode(job);
-    if (label === null || code === null) return;
-    const count = this.counts.get(code) ?? { samples: 0, succeeded: 0 };
-    count.samples++;
-    count.succeeded += label;
-    this.counts.set(code, count);
+    if (label !== null && code !== null) this.count(code, 1, label ? 1 : 0);
+  }
+
+  /** A condor job run, by the `released_hold_code` and `terminated_normally` its features carry. */
+  observeRun(run: JobRun): void {
+    const label = releaseLabelOfRun(run);
+    if (label !== null) this.count(label.code, 1, label.succeeded ? 1 : 0);
+  }
+
+  /** Adds another history's counts to this one (a stored history plus what a log shows). */
+  merge(other: ReleaseHistory): void {
+    for (const [code, { samples, succeeded }] of other.counts) this.count(code, samples, succeeded);
   }
 
   record(code: number | null): ReleaseRecord {
@@ -48,24 +63,22 @@ export class ReleaseHistory {
     for (const count of this.counts.values()) total += count.samples;
     return total;
   }
-}
 
-export const holdCodeKey = (code: number | null): string => (code === null ? UNKNOWN_HOLD_CODE : String(code));
+  toCounts(): ReleaseCounts {
+    return Object.fromEntries([...this.counts].map(([code, count]) => [code, { ...count }]));
+  }
 
-function releaseLabel(job: CondorJob): 0 | 1 | null {
-  switch (job.outcome) {
-    case 'terminated-normally':
-      return 1;
-    case 'terminated-abnormally':
-    case 'removed':
-      return 0;
-    default:
-      return null;
+  private count(code: string, samples: number, succeeded: number): void {
+    const count = this.counts.get(code) ?? { samples: 0, succeeded: 0 };
+    count.samples += samples;
+    count.succeeded += succeeded;
+    this.counts.set(code, count);
   }
 }
 
-/** The code of the last hold that a release followed, or null when the job was never released. */
-function releasedHoldCode(job: CondorJob): string | null {
-  const released = job.holds.filter((hold) => job.releasedAt.some((release) => release >= hold.time));
-  return released.length === 0 ? null : holdCodeKey(released[released.length - 1].code);
+/** The hold code a condor run was released from and whether it then terminated normally; null when it is no sample. */
+export function releaseLabelOfRun(run: JobRun): { code: string; succeeded: boolean } | null {
+  const code = run.features['released_hold_code'];
+  const succeeded = run.features['terminated_normally'];
+  return run.source === 'condor' && typeof code === 'string' && typeof succeeded === 'boolean' ? { code, succeeded } : null;
 }
