@@ -29,9 +29,15 @@ export class ReleaseHistory {
     return history;
   }
 
+  /** Counts as `toCounts` wrote them; anything else (a damaged file) is refused, naming the code. */
   static fromCounts(counts: ReleaseCounts): ReleaseHistory {
     const history = new ReleaseHistory();
-    for (const [code, { samples, succeeded }] of Object.entries(counts)) history.count(code, samples, succeeded);
+    for (const [code, { samples, succeeded }] of Object.entries(counts)) {
+      if (!Number.isInteger(samples) || !Number.isInteger(succeeded) || succeeded < 0 || succeeded > samples) {
+        throw new Error(`release counts of hold code ${code} are not 0 ≤ succeeded ≤ samples: ${JSON.stringify({ samples, succeeded })}`);
+      }
+      history.count(code, samples, succeeded);
+    }
     return history;
   }
 
@@ -53,7 +59,12 @@ export class ReleaseHistory {
   }
 
   record(code: number | null): ReleaseRecord {
-    const { samples, succeeded } = this.counts.get(holdCodeKey(code)) ?? { samples: 0, succeeded: 0 };
+    return this.recordOf(holdCodeKey(code));
+  }
+
+  /** The record of a hold code key as job runs carry it (`13`, `unknown`). */
+  recordOf(key: string): ReleaseRecord {
+    const { samples, succeeded } = this.counts.get(key) ?? { samples: 0, succeeded: 0 };
     return { samples, succeeded, estimate: (succeeded + 1) / (samples + 2) };
   }
 

@@ -1,9 +1,10 @@
 import type { ModelFamily } from '../model-family';
 import { calcloudFamily } from './calcloud.family';
+import { condorHoldFamily } from './condor-hold.family';
 import { runtimeFamily } from './runtime.family';
 
 /** Every family the trainer can train; adding one is one file and one entry here. */
-export const MODEL_FAMILIES: readonly ModelFamily<any>[] = [calcloudFamily, runtimeFamily];
+export const MODEL_FAMILIES: readonly ModelFamily<any>[] = [calcloudFamily, runtimeFamily, condorHoldFamily];
 
 export function modelFamilyNames(): string[] {
   return MODEL_FAMILIES.map((family) => family.name);
