@@ -10,6 +10,7 @@ import { MetricsController } from './http/metrics.controller';
 import { ModelsController } from './http/models.controller';
 import { SoamcController } from './http/soamc.controller';
 import { TrainerClient } from './http/trainer-client';
+import { V1CondorController } from './http/v1-condor.controller';
 import { V1EstimatesController } from './http/v1-estimates.controller';
 import { V1PredictController } from './http/v1-predict.controller';
 import { ModelEventsListener } from './kafka/model-events.listener';
@@ -20,6 +21,7 @@ import { ServingModels } from './models/serving-models.service';
 import { PredictorMetrics } from './observability/predictor-metrics';
 import { PREDICTOR_BUS, PredictorLifecycle } from './predictor-lifecycle';
 import { JOB_STATUS_NORMALIZER, type JobStatusNormalizer } from './prediction/job-status-normalizer.port';
+import { CondorAdviceService } from './prediction/condor-advice.service';
 import { PredictionService } from './prediction/prediction.service';
 import { RuntimeEstimatesService } from './prediction/runtime-estimates.service';
 import { QUEUED_JOBS, QueueTimeService } from './queue/queue-time.service';
@@ -37,7 +39,7 @@ export interface PredictorModuleOptions {
   topics?: Partial<PredictorTopics>;
 }
 
-const HTTP_CONTROLLERS = [SoamcController, V1PredictController, V1EstimatesController, ModelsController, HealthController, MetricsController];
+const HTTP_CONTROLLERS = [SoamcController, V1PredictController, V1EstimatesController, V1CondorController, ModelsController, HealthController, MetricsController];
 
 /**
  * The predictor: HTTP (SOAMC-compatible + /v1), gRPC `jobcast.v1.Predictor`, Kafka queued-job predictions and hot
@@ -64,6 +66,7 @@ export class PredictorModule {
         ServingModels,
         PredictionService,
         RuntimeEstimatesService,
+        CondorAdviceService,
         QueueTimeService,
         TrainerClient,
         AdminTokenGuard,

@@ -1,6 +1,6 @@
 import type { CalcloudFeatures } from '@jobcast/models';
 import type { CalcloudAnswer, CalcloudModel, LoadedModel, ModelFamily, RuntimeAnswer, RuntimeFamily } from '../src/models/model-ports';
-import type { ModelReference, ModelSource } from '../src/models/model-source.port';
+import { type ModelReference, type ModelSource, NoChampionError } from '../src/models/model-source.port';
 
 /**
  * Small stand-ins for the trained model families, computed from the samples they are given, so the serving code can be
@@ -103,7 +103,7 @@ export class FixtureModelSource implements ModelSource {
   async load<F extends ModelFamily>(family: F, reference: ModelReference | null): Promise<LoadedModel<F>> {
     this.loads.push({ family, reference });
     const entry = this.models.get(family);
-    if (entry === undefined) throw new Error(`no ${family} model`);
+    if (entry === undefined) throw new NoChampionError(`no ${family} model`);
     if (entry instanceof Error) throw entry;
     return { family, version: entry.version, location: `fixture:${family}`, loadedAt: new Date().toISOString(), model: entry.model as LoadedModel<F>['model'] };
   }

@@ -4,8 +4,9 @@ import type { StatusSetter } from './status-setter';
 import { ServingModels } from '../models/serving-models.service';
 
 /**
- * Liveness answers while the process serves HTTP; readiness only once every model family is loaded.
- * `degraded` = a family is missing or its latest load was refused (the previous model keeps serving).
+ * Liveness answers while the process serves HTTP; readiness only once every required model family (calcloud,
+ * runtime) is loaded. `degraded` = a required family is missing or a latest load was refused (the previous model
+ * keeps serving).
  */
 @ApiTags('operations')
 @Controller('health')
@@ -27,7 +28,7 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: 200 once every model family is loaded, else 503' })
+  @ApiOperation({ summary: 'Readiness: 200 once every required model family is loaded, else 503' })
   ready(@Res({ passthrough: true }) response: StatusSetter) {
     const { ready, degraded } = this.models.status();
     response.status(ready ? 200 : 503);

@@ -1,3 +1,4 @@
+import { ReleaseHistory } from '@jobcast/models';
 import type { StartedPredictor } from '../bootstrap';
 import { FixtureModelSource, fixtureCalcloudModel, fixtureRuntimeFamily } from '../../test-support/fixture-models';
 import { HOURLY_PRICES, runtimeSamples } from '../../test-support/samples';
@@ -10,8 +11,35 @@ function fixtureSource(): FixtureModelSource {
   const source = new FixtureModelSource();
   source.set('runtime', 'runtime-v1', fixtureRuntimeFamily(runtimeSamples(), HOURLY_PRICES));
   source.set('calcloud', 'calcloud-v1', fixtureCalcloudModel());
+  source.set('condor-hold', 'condor-hold-v1', { history: ReleaseHistory.fromCounts({ '13': { samples: 4, succeeded: 3 } }) });
   return source;
 }
+
+/**
+ * 7.0 was released from a code-13 hold and terminated normally; 7.1 is held with code 13 and 7.2 for memory (it used
+ * 1,210 MB) at the log's end; one line belongs to no record.
+ */
+const CONDOR_LOG = [
+  '012 (7.0.0) 2024-01-31 10:00:00 Job was held.',
+  '\tTransfer input files failure',
+  '\tCode 13 Subcode 2',
+  '...',
+  '013 (7.0.0) 2024-01-31 10:05:00 Job was released.',
+  '...',
+  '005 (7.0.0) 2024-01-31 10:30:00 Job terminated.',
+  '\t(1) Normal termination (return value 0)',
+  '...',
+  'stray line',
+  '012 (7.1.0) 2024-01-31 11:00:00 Job was held.',
+  '\tCode 13 Subcode 2',
+  '...',
+  '006 (7.2.0) 2024-01-31 11:00:00 Image size of job updated: 1353492',
+  '\t1210  -  MemoryUsage of job (MB)',
+  '...',
+  '012 (7.2.0) 2024-01-31 11:01:00 Job was held.',
+  '\tCode 34 Subcode 0',
+  '...',
+].join('\n');
 
 describe('predictor HTTP API', () => {
   let predictor: StartedPredictor;
@@ -108,17 +136,56 @@ describe('predictor HTTP API', () => {
     expect(predictions[1]).toEqual(await json(await post('/v1/predict', items[1])));
   });
 
+  it('advises each job on hold in a posted HTCondor log from the condor-hold champion plus the log', async () => {
+    const response = await post('/v1/condor/advice', { log: CONDOR_LOG, maxMemoryMb: 4096 });
+    expect(response.status).toBe(200);
+    const answer = await json(response);
+    expect(answer).toMatchObject({
+      jobs: 3,
+      model: 'condor-hold-v1',
+      history: 'condor-hold condor-hold-v1 plus the log: 5 released jobs that finished',
+      rejected: [{ line: 10 }],
+    });
+    expect(answer.advice).toEqual([
+      expect.objectContaining({
+        jobId: '7.1',
+        action: 'release',
+        reason: '4 of 5 released jobs with hold code 13 terminated normally (estimate 0.71), above 0.5',
+        evidence: { kind: 'history', holdCode: '13', samples: 5, succeeded: 4, estimate: 5 / 7, threshold: 0.5, minSamples: 3 },
+      }),
+      expect.objectContaining({ jobId: '7.2', action: 'release', evidence: expect.objectContaining({ kind: 'memory', usageMb: 1210, recommendedMemoryMb: 1452, maxMemoryMb: 4096 }) }),
+    ]);
+    const strict = await json(await post('/v1/condor/advice', { log: CONDOR_LOG, threshold: 0.75, minSamples: 6 }));
+    expect(strict.advice[0]).toMatchObject({ jobId: '7.1', action: 'leave-to-user' });
+  });
+
+  it('rejects a bad advice request with 400 naming the field, and an oversized log with 413', async () => {
+    const field = async (body: unknown) => {
+      const response = await post('/v1/condor/advice', body);
+      expect(response.status).toBe(400);
+      return (await json(response)).issues[0].field;
+    };
+    expect(await field({})).toBe('log');
+    expect(await field({ log: '' })).toBe('log');
+    expect(await field({ log: CONDOR_LOG, threshold: 1 })).toBe('threshold');
+    expect(await field({ log: CONDOR_LOG, minSamples: -1 })).toBe('minSamples');
+    expect(await field({ log: CONDOR_LOG, maxMemoryMb: 'lots' })).toBe('maxMemoryMb');
+    expect(await field({ log: CONDOR_LOG, year: 20 })).toBe('year');
+    expect(await field({ log: CONDOR_LOG, advice: true })).toBe('(body)');
+    expect((await post('/v1/condor/advice', { log: CONDOR_LOG.repeat(200) })).status).toBe(413);
+  });
+
   it('reports health, models, metrics and the OpenAPI document', async () => {
     const health = await get('/health');
     expect(health.status).toBe(200);
-    expect(await json(health)).toMatchObject({ status: 'ok', ready: true, degraded: false, families: { runtime: { version: 'runtime-v1' } } });
+    expect(await json(health)).toMatchObject({ status: 'ok', ready: true, degraded: false, families: { runtime: { version: 'runtime-v1' }, 'condor-hold': { version: 'condor-hold-v1' } } });
     expect((await json(await get('/v1/models'))).families.calcloud.version).toBe('calcloud-v1');
     const metrics = await (await get('/metrics')).text();
     expect(metrics).toContain('predictor_http_requests_total{route="/v1/predict",method="POST",status="200"}');
     expect(metrics).toContain('predictor_http_request_duration_seconds_bucket');
     expect((await get('/docs')).headers.get('content-type')).toContain('text/html');
     const openapi = await json(await get('/docs/openapi.json'));
-    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/runtime', '/runcost', '/queuetime', '/update', '/v1/predict', '/v1/predict/batch', '/v1/queuetime', '/v1/models']));
+    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/runtime', '/runcost', '/queuetime', '/update', '/v1/predict', '/v1/predict/batch', '/v1/queuetime', '/v1/models', '/v1/condor/advice']));
   });
 
   it('guards /update and admin routes with the bearer token', async () => {
@@ -145,6 +212,25 @@ describe('predictor without models', () => {
       expect((await fetch(`${predictor.httpUrl}/health/live`)).status).toBe(200);
       const predict = await fetch(`${predictor.httpUrl}/v1/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"jobType":"a"}' });
       expect(predict.status).toBe(503);
+    } finally {
+      await predictor.app.close();
+    }
+  });
+});
+
+describe('predictor without a condor-hold model', () => {
+  it('is ready and not degraded, and advises from the log alone, saying so', async () => {
+    const withoutAdvisor = new FixtureModelSource();
+    withoutAdvisor.set('runtime', 'runtime-v1', fixtureRuntimeFamily(runtimeSamples(), HOURLY_PRICES));
+    withoutAdvisor.set('calcloud', 'calcloud-v1', fixtureCalcloudModel());
+    const predictor = await startTestPredictor({ modelSource: withoutAdvisor, normalizeJobStatus: unusedNormalizer });
+    try {
+      const health = await json(await fetch(`${predictor.httpUrl}/health`));
+      expect(health).toMatchObject({ status: 'ok', ready: true, degraded: false, refusals: [], families: { 'condor-hold': null } });
+      const response = await fetch(`${predictor.httpUrl}/v1/condor/advice`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ log: CONDOR_LOG }) });
+      const answer = await json(response);
+      expect(answer).toMatchObject({ model: null, history: 'the log alone (no condor-hold model serving): 1 released jobs that finished' });
+      expect(answer.advice[0]).toMatchObject({ jobId: '7.1', action: 'leave-to-user' });
     } finally {
       await predictor.app.close();
     }

@@ -18,7 +18,7 @@ import { AdminTokenGuard } from './admin-token.guard';
 import { PredictorHttpErrorsFilter } from './http-errors.filter';
 import { QueueTimeQuery, RuntimeQuery, type QueueTimeQueryParams, type RuntimeQueryParams } from './query.schemas';
 import { TrainerClient } from './trainer-client';
-import { ZodQueryPipe } from './zod-query.pipe';
+import { ZodInputPipe } from './zod-input.pipe';
 
 /** SOAMC's numbers are strings with two decimals; clients of the old service parse them that way. */
 const soamcNumber = (value: number) => value.toFixed(2);
@@ -39,7 +39,7 @@ export class SoamcController {
   @ApiOperation({ summary: 'Runtime mean and stdev (seconds, as strings) for a job type on an instance; * = any' })
   @ApiQuery({ name: 'jobtype', example: 'job-hello_world:develop' })
   @ApiQuery({ name: 'instance', required: false, example: 'c5.9xlarge' })
-  runtime(@Query(new ZodQueryPipe(RuntimeQuery)) query: RuntimeQueryParams) {
+  runtime(@Query(new ZodInputPipe(RuntimeQuery)) query: RuntimeQueryParams) {
     const { statistics } = this.estimates.runtime(query.jobtype, query.instance);
     return { name: query.jobtype, instance: query.instance, mean: soamcNumber(statistics.mean), stdev: soamcNumber(statistics.stdev), units: 'seconds' };
   }
@@ -48,7 +48,7 @@ export class SoamcController {
   @ApiOperation({ summary: 'Expected cost (USD, as strings) = runtime × on-demand price of the instance; * = any' })
   @ApiQuery({ name: 'jobtype', example: 'job-hello_world:develop' })
   @ApiQuery({ name: 'instance', required: false, example: 'c5.9xlarge' })
-  runcost(@Query(new ZodQueryPipe(RuntimeQuery)) query: RuntimeQueryParams) {
+  runcost(@Query(new ZodInputPipe(RuntimeQuery)) query: RuntimeQueryParams) {
     const { statistics, hourlyUsd } = this.estimates.runCost(query.jobtype, query.instance);
     if (hourlyUsd === null) throw new NotFoundException(`no price known for ${query.instance} nor for any instance ${query.jobtype} ran on`);
     const usd = (seconds: number) => soamcNumber((seconds * hourlyUsd) / 3600);
@@ -59,7 +59,7 @@ export class SoamcController {
   @ApiOperation({ summary: 'Days to drain the `size` oldest queued jobs on `nodes` workers' })
   @ApiQuery({ name: 'size', required: false, example: 1000 })
   @ApiQuery({ name: 'nodes', required: false, example: 5 })
-  queuetime(@Query(new ZodQueryPipe(QueueTimeQuery)) query: QueueTimeQueryParams) {
+  queuetime(@Query(new ZodInputPipe(QueueTimeQuery)) query: QueueTimeQueryParams) {
     const estimate = this.queueTime.estimate(query.size, query.nodes);
     return { name: estimate.name, njobs: estimate.njobs, min: soamcDays(estimate.min), max: soamcDays(estimate.max), units: estimate.units };
   }

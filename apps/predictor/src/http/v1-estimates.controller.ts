@@ -5,7 +5,7 @@ import { QueueTimeService } from '../queue/queue-time.service';
 import { PredictorHttpErrorsFilter } from './http-errors.filter';
 import { QueueTimeSchema, RuntimeStatisticsSchema } from './openapi-schemas';
 import { QueueTimeQuery, RuntimeQuery, type QueueTimeQueryParams, type RuntimeQueryParams } from './query.schemas';
-import { ZodQueryPipe } from './zod-query.pipe';
+import { ZodInputPipe } from './zod-input.pipe';
 
 /** SOAMC's estimates with numbers as numbers, the full runtime spread and the level of the estimator that answered. */
 @ApiTags('v1')
@@ -22,7 +22,7 @@ export class V1EstimatesController {
   @ApiQuery({ name: 'jobtype', example: 'job-hello_world:develop' })
   @ApiQuery({ name: 'instance', required: false, example: 'c5.9xlarge' })
   @ApiOkResponse({ schema: RuntimeStatisticsSchema })
-  runtime(@Query(new ZodQueryPipe(RuntimeQuery)) query: RuntimeQueryParams) {
+  runtime(@Query(new ZodInputPipe(RuntimeQuery)) query: RuntimeQueryParams) {
     const { statistics, version } = this.estimates.runtime(query.jobtype, query.instance);
     return { name: query.jobtype, instance: query.instance, ...statistics, modelVersion: version };
   }
@@ -31,7 +31,7 @@ export class V1EstimatesController {
   @ApiOperation({ summary: 'Cost statistics (USD) = runtime statistics × on-demand $/hour; null when no price is known' })
   @ApiQuery({ name: 'jobtype', example: 'job-hello_world:develop' })
   @ApiQuery({ name: 'instance', required: false, example: 'c5.9xlarge' })
-  runcost(@Query(new ZodQueryPipe(RuntimeQuery)) query: RuntimeQueryParams) {
+  runcost(@Query(new ZodInputPipe(RuntimeQuery)) query: RuntimeQueryParams) {
     const { statistics, hourlyUsd, priceFallback, version } = this.estimates.runCost(query.jobtype, query.instance);
     const usd = (seconds: number) => (hourlyUsd === null ? null : (seconds * hourlyUsd) / 3600);
     return {
@@ -55,7 +55,7 @@ export class V1EstimatesController {
   @ApiQuery({ name: 'size', required: false, example: 1000 })
   @ApiQuery({ name: 'nodes', required: false, example: 5 })
   @ApiOkResponse({ schema: QueueTimeSchema })
-  queuetime(@Query(new ZodQueryPipe(QueueTimeQuery)) query: QueueTimeQueryParams) {
+  queuetime(@Query(new ZodInputPipe(QueueTimeQuery)) query: QueueTimeQueryParams) {
     return this.queueTime.estimate(query.size, query.nodes);
   }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { FolderModelStore, RUN_RECORD_FILE, RunRecord } from '@jobcast/models';
 import type { FamilyLoaders } from './family-loaders';
 import type { LoadedModel, ModelFamily } from './model-ports';
-import type { ModelReference, ModelSource } from './model-source.port';
+import { type ModelReference, type ModelSource, NoChampionError } from './model-source.port';
 import { loadVerifiedRun } from './verified-run';
 
 /**
@@ -38,7 +38,7 @@ export class FolderModelSource implements ModelSource {
     const direct = await readRunRecord(familyDir).catch(() => null);
     if (direct !== null) return familyDir;
     const entries = await readdir(familyDir, { withFileTypes: true }).catch((error: Error) => {
-      throw new Error(`no ${family} models in ${familyDir}: ${error.message}`);
+      throw new NoChampionError(`no ${family} models in ${familyDir}: ${error.message}`);
     });
     const runs: Array<{ dir: string; finishedAt: string }> = [];
     for (const entry of entries) {
@@ -46,7 +46,7 @@ export class FolderModelSource implements ModelSource {
       const record = await readRunRecord(join(familyDir, entry.name)).catch(() => null);
       if (record !== null) runs.push({ dir: join(familyDir, entry.name), finishedAt: record.timings.finishedAt });
     }
-    if (runs.length === 0) throw new Error(`no run with a ${RUN_RECORD_FILE} under ${familyDir}`);
+    if (runs.length === 0) throw new NoChampionError(`no run with a ${RUN_RECORD_FILE} under ${familyDir}`);
     runs.sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
     return runs[runs.length - 1].dir;
   }

@@ -1,4 +1,4 @@
-import type { CalcloudFeatures } from '@jobcast/models';
+import type { CalcloudFeatures, ReleaseHistory } from '@jobcast/models';
 
 /**
  * What the predictor needs from each model family. Adapters in this folder wrap the objects of `@jobcast/models`
@@ -57,12 +57,25 @@ export interface RuntimeFamily {
   queue: QueueTimeModel;
 }
 
-export const MODEL_FAMILIES = ['calcloud', 'runtime'] as const;
+/** The `condor-hold` family: per hold code, how released jobs ended; the HTCondor hold advisor decides from it. */
+export interface CondorHoldModel {
+  /** read, never changed: a request adds its log's releases to a copy */
+  readonly history: ReleaseHistory;
+}
+
+export const MODEL_FAMILIES = ['calcloud', 'runtime', 'condor-hold'] as const;
 export type ModelFamily = (typeof MODEL_FAMILIES)[number];
+
+/**
+ * The families readiness waits for. Without a `condor-hold` champion (a HySDS-only history has none) the hold advice
+ * still answers, from the log alone.
+ */
+export const REQUIRED_FAMILIES: readonly ModelFamily[] = ['calcloud', 'runtime'];
 
 export interface FamilyModels {
   calcloud: CalcloudModel;
   runtime: RuntimeFamily;
+  'condor-hold': CondorHoldModel;
 }
 
 /** A model that loaded and passed validation, with where it came from. */

@@ -18,3 +18,8 @@ export interface ModelSource {
 }
 
 export const MODEL_SOURCE = Symbol('ModelSource');
+
+/** The source holds no model of the family yet: not a broken model, so an optional family is simply not served. */
+export class NoChampionError extends Error {
+  override readonly name = 'NoChampionError';
+}

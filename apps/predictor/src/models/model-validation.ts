@@ -12,9 +12,14 @@ const isFiniteNonNegative = (value: number) => Number.isFinite(value) && value >
 /** Runs a model on canary inputs; returns the reason it must be refused, or null when it may serve. */
 export function validateModel<F extends ModelFamily>(family: F, model: FamilyModels[F]): string | null {
   try {
-    return family === 'calcloud'
-      ? validateCalcloud(model as FamilyModels['calcloud'])
-      : validateRuntime(model as FamilyModels['runtime']);
+    switch (family) {
+      case 'calcloud':
+        return validateCalcloud(model as FamilyModels['calcloud']);
+      case 'runtime':
+        return validateRuntime(model as FamilyModels['runtime']);
+      default:
+        return validateCondorHold(model as FamilyModels['condor-hold']);
+    }
   } catch (error) {
     return `canary prediction threw: ${(error as Error).message}`;
   }
@@ -50,4 +55,9 @@ function validateRuntime(family: FamilyModels['runtime']): string | null {
     return `queue estimate is ${queue.minSeconds}..${queue.maxSeconds}`;
   }
   return null;
+}
+
+/** The trainer counts at least its minimum rows, so an empty history is a broken file, not a thin one. */
+function validateCondorHold({ history }: FamilyModels['condor-hold']): string | null {
+  return history.samples > 0 ? null : 'release history holds no samples';
 }

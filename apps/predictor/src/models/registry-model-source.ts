@@ -2,7 +2,7 @@ import type { ModelVersion } from '@jobcast/db';
 import type { ModelStore } from '@jobcast/models';
 import type { FamilyLoaders } from './family-loaders';
 import type { LoadedModel, ModelFamily } from './model-ports';
-import type { ModelReference, ModelSource } from './model-source.port';
+import { type ModelReference, type ModelSource, NoChampionError } from './model-source.port';
 import { loadVerifiedRun } from './verified-run';
 
 /** The part of the trainer's registry the predictor reads. */
@@ -30,7 +30,7 @@ export class RegistryModelSource implements ModelSource {
       return loadVerifiedRun(family, this.store, this.loaders, { location: reference.location, version: reference.version, checksums: reference.checksums });
     }
     const champion = await this.registry.findChampion(family);
-    if (champion === null) throw new Error(`no ${family} champion in the registry yet`);
+    if (champion === null) throw new NoChampionError(`no ${family} champion in the registry yet`);
     return loadVerifiedRun(family, this.store, this.loaders, champion);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { MODEL_FAMILIES, type LoadedModel, type ModelFamily } from './model-ports';
-import { MODEL_SOURCE, type ModelReference, type ModelSource } from './model-source.port';
+import { MODEL_FAMILIES, REQUIRED_FAMILIES, type LoadedModel, type ModelFamily } from './model-ports';
+import { MODEL_SOURCE, type ModelReference, type ModelSource, NoChampionError } from './model-source.port';
 import { validateModel } from './model-validation';
 import { PredictorMetrics } from '../observability/predictor-metrics';
 
@@ -8,6 +8,7 @@ import { PredictorMetrics } from '../observability/predictor-metrics';
 export interface ModelSnapshot {
   readonly calcloud: LoadedModel<'calcloud'> | null;
   readonly runtime: LoadedModel<'runtime'> | null;
+  readonly 'condor-hold': LoadedModel<'condor-hold'> | null;
 }
 
 export interface Refusal {
@@ -20,9 +21,9 @@ export interface Refusal {
 export type ReloadOutcome = { family: ModelFamily; loaded: true; version: string } | { family: ModelFamily; loaded: false; reason: string };
 
 export interface ServingStatus {
-  /** every family has a model serving */
+  /** every required family has a model serving */
   ready: boolean;
-  /** a family is missing, or the latest load of some family was refused (the previous model still serves) */
+  /** a required family is missing, or the latest load of some family was refused (the previous model still serves) */
   degraded: boolean;
   families: Record<ModelFamily, { version: string; location: string; loadedAt: string } | null>;
   refusals: Refusal[];
@@ -31,12 +32,13 @@ export interface ServingStatus {
 
 /**
  * Loads champions from the ModelSource, validates them on canary inputs and swaps them in atomically.
- * A model that fails to load or validate is refused; the one before it keeps serving.
+ * A model that fails to load or validate is refused; the one before it keeps serving. An optional family with no
+ * champion yet is not a refusal: there is nothing wrong to report.
  */
 @Injectable()
 export class ServingModels {
   private readonly logger = new Logger(ServingModels.name);
-  private current: ModelSnapshot = { calcloud: null, runtime: null };
+  private current: ModelSnapshot = { calcloud: null, runtime: null, 'condor-hold': null };
   /** latest refusal per family, cleared by that family's next successful load */
   private readonly refusals = new Map<ModelFamily, Refusal>();
   private readonly listeners: Array<(status: ServingStatus) => void> = [];
@@ -64,7 +66,12 @@ export class ServingModels {
     try {
       candidate = await this.source.load(family, reference);
     } catch (error) {
-      return this.refuse(family, reference, `failed to load: ${(error as Error).message}`);
+      const reason = (error as Error).message;
+      if (error instanceof NoChampionError && !REQUIRED_FAMILIES.includes(family)) {
+        this.logger.log(`not serving ${family}: ${reason}`);
+        return { family, loaded: false, reason };
+      }
+      return this.refuse(family, reference, `failed to load: ${reason}`);
     }
     const invalid = validateModel(family, candidate.model);
     if (invalid !== null) return this.refuse(family, reference, `failed validation: ${invalid}`);
@@ -82,7 +89,7 @@ export class ServingModels {
         return [family, loaded && { version: loaded.version, location: loaded.location, loadedAt: loaded.loadedAt }];
       }),
     ) as ServingStatus['families'];
-    const ready = MODEL_FAMILIES.every((family) => this.current[family] !== null);
+    const ready = REQUIRED_FAMILIES.every((family) => this.current[family] !== null);
     return { ready, degraded: !ready || this.refusals.size > 0, families, refusals: [...this.refusals.values()], source: this.source.description };
   }
 

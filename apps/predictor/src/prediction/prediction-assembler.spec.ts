@@ -9,6 +9,7 @@ const loaded = <F extends 'runtime' | 'calcloud'>(family: F, model: LoadedModel<
 const snapshot = (): ServableSnapshot => ({
   runtime: loaded('runtime', fixtureRuntimeFamily(runtimeSamples(), HOURLY_PRICES)),
   calcloud: loaded('calcloud', fixtureCalcloudModel()),
+  'condor-hold': null,
 });
 const job = (payloadId: string, instance: string | null): PredictionSubject => ({
   payloadId,
