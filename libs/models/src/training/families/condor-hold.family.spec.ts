@@ -115,11 +115,11 @@ describe('condor-hold family', () => {
       await expect(condorHoldFamily.load(dir)).rejects.toThrow('release counts of hold code 13 are not 0 ≤ succeeded ≤ samples');
     });
 
-    it('fails a run on too few labelled runs, saying how many it has and needs', async () => {
-      const run = runTrainingTask({
+    const trainOn = (rows: JobRun[]) =>
+      runTrainingTask({
         family: condorHoldFamily,
-        rows: training.runs,
-        runName: 'too-small',
+        rows,
+        runName: 'r1',
         params: {},
         split: SplitConfig.parse({ kind: 'holdout', testFraction: 0.2 }),
         earlyStopping: null,
@@ -128,6 +128,22 @@ describe('condor-hold family', () => {
         outDir: join(dir, 'run'),
         log: () => undefined,
       });
+
+    it('trains through the trainer’s task: Brier on the newest runs, the history as its artifact', async () => {
+      // 21 labelled runs; the newest 4 (code 13 removed, code 12 removed and normal, code 46 normal) are held out
+      const { runs } = readLog([...TRAINING_LOG, ...TEST_LOG]);
+      const { record, gate } = await trainOn(runs);
+      expect(record.rowCounts).toEqual({ total: 21, train: 17, test: 4 });
+      expect(Object.keys(record.checksums)).toContain(CONDOR_HOLD_HISTORY_FILE);
+      // code 13 now 8 of 10 (0.75), code 12 1 of 6 (0.25), code 46 unseen (0.5)
+      expect(record.metrics.brier_test).toBeCloseTo((0.75 ** 2 + 0.25 ** 2 + 0.75 ** 2 + 0.5 ** 2) / 4, 10);
+      expect(record.primaryMetric).toMatchObject({ name: 'brier', direction: 'minimize', value: record.metrics.brier_test });
+      expect(gate).toMatchObject({ metric: 'brier', rows: 4, candidate: record.metrics.brier_test });
+      expect((await condorHoldFamily.load(join(dir, 'run'))).samples).toBe(17);
+    });
+
+    it('fails a run on too few labelled runs, saying how many it has and needs', async () => {
+      const run = trainOn(training.runs);
       await expect(run).rejects.toThrow(TrainingDataError);
       await expect(run).rejects.toThrow('the condor-hold window (start) .. (now) has 15 usable rows of 19; at least 20 are needed');
     });
