@@ -11,7 +11,7 @@ const CASES = 3000;
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261121);
 // Thousands of requests one after another: a few seconds on a quiet machine, more on a busy CI host.
 const FUZZ_TIMEOUT_MS = 60_000;
-const POST_ROUTES = ['/v1/predict', '/v1/predict/batch', '/v1/models/reload'];
+const POST_ROUTES = ['/v1/predict', '/v1/predict/batch', '/v1/models/reload', '/v1/condor/advice'];
 const GET_ROUTES = ['/runtime', '/runcost', '/queuetime', '/v1/runtime', '/v1/runcost', '/v1/queuetime', '/v1/models', '/health'];
 
 describe('predictor fuzz', () => {
