@@ -8,6 +8,7 @@ export { PredictorMetrics } from './observability/predictor-metrics';
 export { PredictorEnvSchema, loadPredictorConfig, type PredictorConfig } from './config';
 export type { ModelSource, ModelReference } from './models/model-source.port';
 export type * from './models/model-ports';
+export { REQUIRED_FAMILIES } from './models/model-ports';
 export { FAMILY_LOADERS, type FamilyLoaders } from './models/family-loaders';
 export { FolderModelSource } from './models/folder-model-source';
 export { RegistryModelSource, type ChampionLookup } from './models/registry-model-source';

@@ -2,7 +2,14 @@ import { join } from 'node:path';
 import { QUEUED_JOB_STATUS } from '@jobcast/contracts';
 import { ModelRegistryRepository } from '@jobcast/db';
 import { modelFamilyNames } from '@jobcast/models';
-import { configurePredictorHttp, PredictorGrpcHealth, predictorGrpcOptions, PredictorMetrics, ServingModels } from '@jobcast/predictor';
+import {
+  configurePredictorHttp,
+  PredictorGrpcHealth,
+  predictorGrpcOptions,
+  PredictorMetrics,
+  REQUIRED_FAMILIES,
+  ServingModels,
+} from '@jobcast/predictor';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { RejectsFile } from '../import/rejects-file';
@@ -94,7 +101,16 @@ export async function startEmbeddedApp(options: EmbeddedOptions, progress = new 
       for (const run of await trainModels(app, trainable, progress)) progress.log(summarizeRun(run));
     }
     const serving = await app.get(ServingModels).loadAll();
-    for (const outcome of serving) if (!outcome.loaded) progress.log(`${outcome.family} predictions unavailable: ${outcome.reason}`);
+    for (const outcome of serving) {
+      if (outcome.loaded) continue;
+      // an optional family's routes answer without a model (condor-hold: from the posted log alone)
+      const optional = !REQUIRED_FAMILIES.includes(outcome.family);
+      progress.log(
+        optional
+          ? `${outcome.family}: no model serving, its routes answer without one (${outcome.reason})`
+          : `${outcome.family} predictions unavailable: ${outcome.reason}`,
+      );
+    }
 
     await app.startAllMicroservices();
     await app.listen(predictorConfig.PORT, predictorConfig.HOST);
