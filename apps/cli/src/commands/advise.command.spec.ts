@@ -84,7 +84,7 @@ describe('jobcast advise condor', () => {
       kind: 'memory',
       usageMb: 2900,
       usageFrom: 'peak',
-      requestMemoryMb: null,
+      requestMemoryMb: 2048,
       recommendedMemoryMb: 3480,
       maxMemoryMb: 3000,
     });

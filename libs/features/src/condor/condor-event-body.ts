@@ -81,6 +81,23 @@ export function memoryLimitExceeded(lines: readonly string[]): MemoryLimitExceed
   return null;
 }
 
+export interface MemoryLimitHold {
+  limitMb: number;
+  peakMb: number | null;
+}
+
+/**
+ * `Job has gone over memory limit of 2048 megabytes. Peak usage: 2100 megabytes.` in the 012 record of an
+ * out-of-resources hold (code 34); older versions write no peak. The limit is the request the job outgrew.
+ */
+export function memoryLimitHold(lines: readonly string[]): MemoryLimitHold | null {
+  for (const line of lines) {
+    const match = /gone over memory limit of (\d+) megabytes(?:\.\s*Peak usage: (\d+) megabytes)?/i.exec(line);
+    if (match) return { limitMb: Number(match[1]), peakMb: match[2] === undefined ? null : Number(match[2]) };
+  }
+  return null;
+}
+
 /** `<10.128.10.69:56487?addrs=…>` → `10.128.10.69:56487`; the text of 000 and 001 headers */
 export function hostAddress(text: string): string | null {
   const match = /<([^>?]+)[^>]*>/.exec(text);

@@ -119,6 +119,23 @@ describe('assembleCondorJobs', () => {
     ]);
   });
 
+  it('reads the limit (and peak, when written) of an out-of-memory hold (code 34) as the request the job outgrew', () => {
+    const { jobs } = jobsOf(
+      '012 (3.0.0) 10/30 10:02:00 Job was held.',
+      '\tError from slot1_1@node: Job has gone over memory limit of 2048 megabytes. Peak usage: 2100 megabytes.',
+      '\tCode 34 Subcode 0',
+      '...',
+      '012 (3.1.0) 10/30 10:02:00 Job was held.',
+      '\tError from slot1_1@node: Job has gone over memory limit of 4096 megabytes.',
+      '\tCode 34 Subcode 0',
+      '...',
+    );
+    expect(jobs.map(({ holds: [hold] }) => [hold.code, hold.peakMemoryMb, hold.requestMemoryMb])).toEqual([
+      [34, 2100, 2048],
+      [34, null, 4096],
+    ]);
+  });
+
   it('sets records with negative ids apart instead of inventing a job for them', () => {
     const { jobs, unattributed } = jobsOf('012 (-01.-01.-01) 05/22 18:28:20 Job was held.', '...');
     expect(jobs).toEqual([]);

@@ -3,6 +3,7 @@ import {
   holdDetails,
   hostAddress,
   memoryLimitExceeded,
+  memoryLimitHold,
   memoryUsageMb,
   resourceTable,
   termination,
@@ -126,15 +127,16 @@ function applyEvent(job: CondorJob, event: CondorEvent): void {
   }
 }
 
-/** Memory, CPUs and disk wherever a record states them; the peak only grows. */
+/** Memory, CPUs and disk wherever a record states them (tables and memory-limit messages); the peak only grows. */
 function readResources(job: CondorJob, event: CondorEvent): void {
   const table = resourceTable(event.body);
   const memory = table.get('Memory (MB)');
   const limit = memoryLimitExceeded(event.body);
-  const seen = [memoryUsageMb(event.body), memory?.usage, limit?.usedMb, job.peakMemoryMb];
+  const overLimit = memoryLimitHold(event.body);
+  const seen = [memoryUsageMb(event.body), memory?.usage, limit?.usedMb, overLimit?.peakMb, job.peakMemoryMb];
   const figures = seen.filter((value): value is number => typeof value === 'number');
   if (figures.length > 0) job.peakMemoryMb = Math.max(...figures);
-  job.requestMemoryMb = memory?.request ?? limit?.requestedMb ?? job.requestMemoryMb;
+  job.requestMemoryMb = memory?.request ?? limit?.requestedMb ?? overLimit?.limitMb ?? job.requestMemoryMb;
   job.requestCpus = table.get('Cpus')?.request ?? job.requestCpus;
   job.requestDiskKb = table.get('Disk (KB)')?.request ?? job.requestDiskKb;
 }
