@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -113,6 +113,17 @@ describe('jobcast advise condor', () => {
     ]);
     const { printed: lenient } = await run(historyFile, '--every-hold', '--json', '--min-samples', '0');
     expect(lenient.map((line) => JSON.parse(line).action).slice(0, 3)).toEqual(['remove', 'remove', 'remove']);
+  });
+
+  it('counts a trained condor-hold model’s release history with --model, and names a folder without one', async () => {
+    const runDir = join(folder, 'condor-hold-run');
+    mkdirSync(join(runDir, 'models'), { recursive: true });
+    writeFileSync(join(runDir, 'models', 'release_history.json'), JSON.stringify({ '13': { samples: 4, succeeded: 1 } }));
+    const { printed } = await run(logFile, '--model', runDir, '--history', historyFile);
+    expect(printed[2]).toBe(
+      '1.2 held 2024-01-31T10:06:00.000Z (code 13/2): release — 4 of 7 released jobs with hold code 13 terminated normally (estimate 0.56), above 0.5',
+    );
+    await expect(run(logFile, '--model', folder)).rejects.toThrow(`--model ${folder}: no readable condor-hold release history`);
   });
 
   it.each([

@@ -1,10 +1,18 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { CondorJob } from '@jobcast/features';
-import { adviseHold, type HoldAdvice, type HoldAdvisorOptions, jobsOnHold, ReleaseHistory } from '@jobcast/models';
+import {
+  adviseHold,
+  condorHoldFamily,
+  type HoldAdvice,
+  type HoldAdvisorOptions,
+  jobsOnHold,
+  ReleaseHistory,
+} from '@jobcast/models';
 import { condorLogYear, readCondorJobs } from '../import/condor-log-file';
 
 interface AdviseCondorFlags {
   history: string[];
+  model?: string;
   maxMemoryMb?: number;
   threshold: number;
   minSamples: number;
@@ -45,6 +53,7 @@ export function register(program: Command): void {
     .description('release or remove each job on hold at the end of an HTCondor job event log')
     .argument('<log>', 'the event log')
     .option('--history <log>', 'another event log to learn release outcomes from (repeatable)', collect, [])
+    .option('--model <run>', 'a trained condor-hold run folder whose release history counts too (its models/release_history.json)')
     .option('--max-memory-mb <n>', 'the largest request_memory the pool can match; memory holds needing more: remove', wholePositive)
     .option('--threshold <p>', 'release when the estimated success rate of releasing exceeds this', fraction, 0.5)
     .option('--min-samples <n>', 'fewer released jobs with the hold code than this: leave to the user', wholeOrZero, 3)
@@ -74,9 +83,14 @@ async function adviseCondor(file: string, flags: AdviseCondorFlags): Promise<voi
     releaseThreshold: flags.threshold,
     minReleaseSamples: flags.minSamples,
   };
-  const history = ReleaseHistory.learn(known);
+  const stored = flags.model === undefined ? null : await loadStoredHistory(flags.model);
+  const withStored = (history: ReleaseHistory): ReleaseHistory => {
+    if (stored !== null) history.merge(stored);
+    return history;
+  };
+  const history = withStored(ReleaseHistory.learn(known));
   const advice = flags.everyHold
-    ? jobs.flatMap((job) => job.holds.map((hold) => adviseHold(job, historyBefore(known, hold.time), options, hold)))
+    ? jobs.flatMap((job) => job.holds.map((hold) => adviseHold(job, withStored(historyBefore(known, hold.time)), options, hold)))
     : jobsOnHold(jobs).map((job) => adviseHold(job, history, options));
   for (const item of advice) console.log(flags.json ? JSON.stringify({ type: 'advice', ...item }) : describeAdvice(item));
   const count = (action: HoldAdvice['action']) => advice.filter((item) => item.action === action).length;
@@ -104,7 +118,15 @@ async function adviseCondor(file: string, flags: AdviseCondorFlags): Promise<voi
   }
 }
 
-/** Replaying a hold, the history is what had finished by then. */
+async function loadStoredHistory(run: string): Promise<ReleaseHistory> {
+  try {
+    return await condorHoldFamily.load(run);
+  } catch (error) {
+    throw new Error(`--model ${run}: no readable condor-hold release history (${(error as Error).message})`);
+  }
+}
+
+/** Replaying a hold, the history is what had finished by then (plus a trained model's, which has no dates). */
 function historyBefore(jobs: readonly CondorJob[], time: string): ReleaseHistory {
   return ReleaseHistory.learn(jobs.filter((job) => job.endedAt !== null && job.endedAt < time));
 }
