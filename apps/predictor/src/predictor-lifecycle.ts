@@ -4,6 +4,7 @@ import { PREDICTOR_CONFIG, type PredictorConfig } from './config';
 import { PredictorGrpcHealth } from './grpc/grpc-health';
 import { ModelEventsListener } from './kafka/model-events.listener';
 import { QueuedJobPredictions } from './kafka/queued-job-predictions.service';
+import { REQUIRED_FAMILIES } from './models/model-ports';
 import { ServingModels } from './models/serving-models.service';
 
 export const PREDICTOR_BUS = Symbol('PredictorMessageBus');
@@ -26,7 +27,10 @@ export class PredictorLifecycle implements OnApplicationBootstrap, OnModuleDestr
   async onApplicationBootstrap(): Promise<void> {
     this.models.onChange((status) => this.health.setReady(status.ready));
     const outcomes = await this.models.loadAll();
-    for (const outcome of outcomes) if (!outcome.loaded) this.logger.warn(`${outcome.family}: ${outcome.reason}`);
+    // an optional family without a champion is not a problem (ServingModels logs it); a missing required one is
+    for (const outcome of outcomes) {
+      if (!outcome.loaded && REQUIRED_FAMILIES.includes(outcome.family)) this.logger.warn(`${outcome.family}: ${outcome.reason}`);
+    }
     if (this.bus === null) return;
     this.subscriptions.push(await this.modelEvents.start(this.bus, this.config.PREDICTOR_GROUP_ID, this.config.PREDICTOR_INSTANCE_ID));
     this.subscriptions.push(await this.queuedJobs.start(this.bus, this.config.PREDICTOR_GROUP_ID));
