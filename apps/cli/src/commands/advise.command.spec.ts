@@ -127,9 +127,9 @@ describe('jobcast advise condor', () => {
   });
 
   it.each([
-    [['--max-memory-mb', '0'], /must be a whole number of MB/],
+    [['--max-memory-mb', '0'], /must be a whole number ≥ 1/],
     [['--threshold', '1'], /must lie strictly between 0 and 1/],
-    [['--min-samples', '-1'], /must be a whole number, at least 0/],
+    [['--min-samples', '-1'], /must be a whole number ≥ 0/],
     [['--year', '20'], /must be a year/],
   ])('refuses %p', async (args, message) => {
     await expect(run(logFile, ...args)).rejects.toThrow(message);

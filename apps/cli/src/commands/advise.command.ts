@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { CondorJob } from '@jobcast/features';
 import {
   adviseHold,
@@ -9,6 +9,7 @@ import {
   ReleaseHistory,
 } from '@jobcast/models';
 import { condorLogYear, readCondorJobs } from '../import/condor-log-file';
+import { openFraction, wholeNumber, wholeNumberFrom } from './option-parsers';
 
 interface AdviseCondorFlags {
   history: string[];
@@ -20,24 +21,6 @@ interface AdviseCondorFlags {
   everyHold: boolean;
   json: boolean;
 }
-
-const wholePositive = (value: string): number => {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('must be a whole number of MB, at least 1');
-  return number;
-};
-
-const wholeOrZero = (value: string): number => {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('must be a whole number, at least 0');
-  return number;
-};
-
-const fraction = (value: string): number => {
-  const number = Number(value);
-  if (!(number > 0 && number < 1)) throw new InvalidArgumentError('must lie strictly between 0 and 1');
-  return number;
-};
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -54,9 +37,9 @@ export function register(program: Command): void {
     .argument('<log>', 'the event log')
     .option('--history <log>', 'another event log to learn release outcomes from (repeatable)', collect, [])
     .option('--model <run>', 'a trained condor-hold run folder whose release history counts too (its models/release_history.json)')
-    .option('--max-memory-mb <n>', 'the largest request_memory the pool can match; memory holds needing more: remove', wholePositive)
-    .option('--threshold <p>', 'release when the estimated success rate of releasing exceeds this', fraction, 0.5)
-    .option('--min-samples <n>', 'fewer released jobs with the hold code than this: leave to the user', wholeOrZero, 3)
+    .option('--max-memory-mb <n>', 'the largest request_memory the pool can match; memory holds needing more: remove', wholeNumberFrom(1))
+    .option('--threshold <p>', 'release when the estimated success rate of releasing exceeds this', openFraction, 0.5)
+    .option('--min-samples <n>', 'fewer released jobs with the hold code than this: leave to the user', wholeNumber, 3)
     .option('--year <n>', 'the year of legacy MM/DD dates, which carry none (default: the current year)', condorLogYear)
     .option('--every-hold', 'advise every hold of the log as it happened, not only the jobs still held', false)
     .option('--json', 'one JSON object per line', false)

@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseSwf, swfJobToJobRun } from '@jobcast/features';
+import { positiveNumber } from './option-parsers';
 import {
   QueueTimeEstimatorOptions,
   backtestRowsToCsv,
@@ -23,11 +24,6 @@ const fraction = (name: string) => (value: string) => {
   return number;
 };
 
-const positive = (value: string) => {
-  const number = Number(value);
-  if (!(Number.isFinite(number) && number > 0)) throw new InvalidArgumentError('must be a positive number');
-  return number;
-};
 
 /**
  * `jobcast backtest swf <file> --out <dir>`: replays a Standard Workload Format trace in submit order and writes
@@ -42,7 +38,7 @@ export function register(program: Command): void {
     .requiredOption('--out <dir>', 'folder for predictions.csv and summary.json')
     .option('--quantile <q>', 'wait quantile the queue bound covers', fraction('--quantile'), 0.95)
     .option('--confidence <c>', 'confidence of the queue bound', fraction('--confidence'), 0.95)
-    .option('--nodes <n>', "SOAMC's nodes (default: the trace's MaxProcs)", positive)
+    .option('--nodes <n>', "SOAMC's nodes (default: the trace's MaxProcs)", positiveNumber)
     .action(async (file: string, flags: BacktestSwfFlags) => {
       const trace = parseSwf(await readFile(file, 'utf8'));
       for (const { line, reason } of trace.rejected) console.error(`jobcast: ${file}:${line} skipped: ${reason}`);

@@ -1,8 +1,9 @@
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { generateHistory, parseHistoryOptions } from '@jobcast/features';
+import { positiveNumber, wholeNumber } from './option-parsers';
 
 interface GenerateFlags {
   jobs: number;
@@ -13,17 +14,6 @@ interface GenerateFlags {
   withUpdates: boolean;
 }
 
-const wholeNumber = (value: string): number => {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('must be a whole number ≥ 0');
-  return number;
-};
-
-const positive = (value: string): number => {
-  const number = Number(value);
-  if (!(Number.isFinite(number) && number > 0)) throw new InvalidArgumentError('must be a positive number');
-  return number;
-};
 
 /** Lines are written in chunks: one write per document would make the stream, not the generator, the bottleneck. */
 const documentsPerChunk = 512;
@@ -40,7 +30,7 @@ export function register(program: Command): void {
     .requiredOption('--jobs <n>', 'number of jobs', wholeNumber)
     .requiredOption('--out <file>', 'NDJSON file to write')
     .option('--seed <s>', 'seed; the same seed gives the same history', wholeNumber, 1)
-    .option('--days <d>', 'length of the submission window in days', positive, 30)
+    .option('--days <d>', 'length of the submission window in days', positiveNumber, 30)
     .option('--start <date>', 'when the submission window opens (default 2026-09-01T00:00:00Z)')
     .option('--with-updates', "also write each job's earlier states (queued, started, failed attempts)", false)
     .action(async (flags: GenerateFlags) => {

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { wholeNumber } from './option-parsers';
 
 interface SweepFlags {
   grid: Record<string, unknown>;
@@ -40,11 +41,6 @@ const jsonObject = (flag: string) => (value: string) => {
   return parsed as Record<string, unknown>;
 };
 
-const wholeNumber = (value: string) => {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('must be a whole number ≥ 0');
-  return number;
-};
 
 /**
  * `jobcast sweep <family> --grid <json>`: asks the trainer (`POST /v1/sweeps`) for a hyperparameter sweep, shows a

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CALCLOUD_CONFIGS, CalcloudConfigName, crossValidateCalcloud, readCalcloudCsv, saveCalcloudBundle, trainCalcloud, writeCalcloudResults } from '@jobcast/models';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { openFraction, positiveNumber } from './option-parsers';
 
 interface TrainCalcloudFlags {
   data: string;
@@ -18,16 +19,6 @@ const integer = (value: string): number => {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a non-negative integer');
   return Number(value);
 };
-const fraction = (value: string): number => {
-  const parsed = Number(value);
-  if (!(parsed > 0 && parsed < 1)) throw new InvalidArgumentError('must be a number between 0 and 1');
-  return parsed;
-};
-const positive = (value: string): number => {
-  const parsed = Number(value);
-  if (!(parsed > 0) || !Number.isFinite(parsed)) throw new InvalidArgumentError('must be a positive number');
-  return parsed;
-};
 
 /**
  * `jobcast train calcloud --data <csv> --out <dir>`: trains the memory-bin classifier and the memory / wallclock
@@ -42,8 +33,8 @@ export function register(program: Command): void {
     .requiredOption('--data <csv>', 'training CSV (n_files, total_mb, the encoded flags, memory, wallclock, ipst)')
     .requiredOption('--out <dir>', 'run folder: models/ and results/ are written inside')
     .option('--seed <n>', 'seed for the split, shuffles and initial weights (default 42)', integer)
-    .option('--test-size <fraction>', 'share of rows held out for the test split (default 0.2)', fraction)
-    .option('--epochs-scale <x>', 'multiply every epoch / boosting-round budget (default 1)', positive)
+    .option('--test-size <fraction>', 'share of rows held out for the test split (default 0.2)', openFraction)
+    .option('--epochs-scale <x>', 'multiply every epoch / boosting-round budget (default 1)', positiveNumber)
     .addOption(new Option('--config <name>', 'model preset').choices(Object.keys(CALCLOUD_CONFIGS)).default('default'))
     .option('--price-table <json>', 'EC2 price table overriding the bundled one')
     .option('--folds <k>', 'also run stratified k-fold cross-validation (results/kfold.json)', integer)
